@@ -1,0 +1,53 @@
+import { type ApiError, errorClassForStatus, RateLimitError } from "./errors.js";
+import type { VendorProfile } from "./profile.js";
+import { findRequestId } from "./transport/logger.js";
+import { scrubSecrets, scrubValue } from "./transport/redact.js";
+import { retryAfterFromHeaders } from "./transport/retry-after.js";
+import { attemptsFor } from "./transport/retry.js";
+
+/**
+ * Turn a non-2xx response into the right `ApiError` subclass, with the vendor's own message,
+ * code, field errors and request id, and any credential scrubbed out of what it carries.
+ */
+export function errorFromResponse(
+  profile: VendorProfile,
+  response: Response,
+  body: unknown,
+  secrets?: ReadonlySet<string>,
+): ApiError {
+  let details: ReturnType<NonNullable<VendorProfile["readError"]>> = {};
+  try {
+    details = profile.readError?.(body) ?? {};
+  } catch {
+    // An error body in an unexpected shape still yields an error, just a less specific one.
+  }
+  const fallback = `${response.status} ${response.statusText || "error"}`.trim();
+  const message = scrubSecrets(
+    typeof details.message === "string" && details.message.trim() !== "" ? details.message : fallback,
+    secrets,
+  );
+  const init = {
+    vendor: profile.vendor,
+    status: response.status,
+    message,
+    code: details.code === undefined || details.code === null ? undefined : String(details.code),
+    requestId: findRequestId(response.headers, profile.requestIdHeaders),
+    body: scrubValue(body === "" ? undefined : body, secrets),
+    fields: details.fields,
+    response,
+    attempts: attemptsFor(response),
+  };
+  if (response.status === 429) {
+    let retryAfterMs = retryAfterFromHeaders(response.headers);
+    if (retryAfterMs === undefined) {
+      try {
+        retryAfterMs = profile.retryAfterFromBody?.(body);
+      } catch {
+        retryAfterMs = undefined;
+      }
+    }
+    return new RateLimitError({ ...init, retryAfterMs });
+  }
+  const ErrorClass = errorClassForStatus(response.status);
+  return new ErrorClass(init);
+}

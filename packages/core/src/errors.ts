@@ -1,0 +1,115 @@
+/**
+ * The error hierarchy. Every error a client throws is an `ApiError`; the subclass says what
+ * went wrong, so callers branch with `instanceof` rather than on status numbers.
+ */
+
+export interface ApiErrorInit {
+  vendor: string;
+  status?: number | undefined;
+  message: string;
+  code?: string | undefined;
+  requestId?: string | undefined;
+  body?: unknown;
+  response?: Response | undefined;
+  fields?: Record<string, string[]> | undefined;
+  attempts?: number | undefined;
+  cause?: unknown;
+}
+
+export class ApiError extends Error {
+  /** HTTP status, or `undefined` when no response was received. */
+  readonly status: number | undefined;
+  /** Which vendor client raised it. */
+  readonly vendor: string;
+  /** The vendor's machine-readable error code, where it sends one. */
+  readonly code: string | undefined;
+  /** The vendor's request or correlation id, where there is one. */
+  readonly requestId: string | undefined;
+  /** The parsed error body as the vendor sent it (text when it was not JSON). */
+  readonly body: unknown;
+  /** Per-field validation messages, where the vendor sends them (422s, mostly). */
+  readonly fields: Record<string, string[]> | undefined;
+  /** How many attempts were made before this error was thrown (1 = no retry). */
+  attempts: number;
+  /** The raw `Response`; non-enumerable so that logging an error never dumps it. */
+  declare readonly response: Response | undefined;
+
+  constructor(init: ApiErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = new.target.name;
+    this.status = init.status;
+    this.vendor = init.vendor;
+    this.code = init.code;
+    this.requestId = init.requestId;
+    this.body = init.body;
+    this.fields = init.fields;
+    this.attempts = init.attempts ?? 1;
+    Object.defineProperty(this, "response", { value: init.response, enumerable: false });
+  }
+
+  /** What `JSON.stringify(error)` shows: the facts, never the request or its headers. */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      message: this.message,
+      vendor: this.vendor,
+      status: this.status,
+      code: this.code,
+      requestId: this.requestId,
+      fields: this.fields,
+      attempts: this.attempts,
+      body: this.body,
+    };
+  }
+}
+
+export class BadRequestError extends ApiError {}
+export class AuthenticationError extends ApiError {}
+export class PermissionDeniedError extends ApiError {}
+export class NotFoundError extends ApiError {}
+export class ConflictError extends ApiError {}
+export class UnprocessableEntityError extends ApiError {}
+export class InternalServerError extends ApiError {}
+
+export class RateLimitError extends ApiError {
+  /** How long the vendor asked us to wait, when it said. */
+  readonly retryAfterMs: number | undefined;
+  constructor(init: ApiErrorInit & { retryAfterMs?: number | undefined }) {
+    super(init);
+    this.retryAfterMs = init.retryAfterMs;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
+  }
+}
+
+/** A 2xx that cannot be read: not JSON, an HTML page, or a record the normalizer cannot use. */
+export class InvalidResponseError extends ApiError {}
+
+/** No response at all: DNS, refused or dropped connection. `status` is undefined. */
+export class ConnectionError extends ApiError {}
+/** An attempt or the overall deadline ran out before a response arrived. */
+export class TimeoutError extends ConnectionError {}
+
+/** The caller's `AbortSignal` fired. Never retried. */
+export class UserAbortError extends ApiError {}
+
+/** Input the client refuses to send, such as an id that would escape its path segment. */
+export class InvalidRequestError extends ApiError {}
+/** A client was created with options it cannot work with (a missing base URL, say). */
+export class ConfigurationError extends ApiError {}
+
+const byStatus: Record<number, typeof ApiError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+};
+
+/** The class for a non-2xx status (429 is built separately because it carries `retryAfterMs`). */
+export function errorClassForStatus(status: number): typeof ApiError {
+  if (status >= 500) return InternalServerError;
+  return byStatus[status] ?? ApiError;
+}

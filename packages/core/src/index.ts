@@ -1,0 +1,32 @@
+// Client construction
+export { createApiClient, type ApiClient, type ClientOptions } from "./client.js";
+export type { ErrorDetails, VendorProfile } from "./profile.js";
+
+// Errors
+export * from "./errors.js";
+export { errorFromResponse } from "./error-from-response.js";
+
+// Auth
+export { type TokenProvider, type TokenSource, toTokenProvider } from "./auth/token-provider.js";
+export { clientCredentials, type ClientCredentialsOptions } from "./auth/client-credentials.js";
+export { refreshingToken, type RefreshTokenOptions, type RefreshTokenSet } from "./auth/refresh-token.js";
+
+// Transport pieces a caller can configure or share
+export { RateLimiter, type RateLimitOptions } from "./transport/rate-limiter.js";
+export type { AttemptLog, Logger } from "./transport/logger.js";
+export { retryAfterFromHeaders } from "./transport/retry-after.js";
+
+// Paging
+export { paginate, type ListOptions, type Page, type PagedList, type PagingStyle } from "./paging/paginator.js";
+export { cursorPaging, offsetPaging, pageNumberPaging } from "./paging/styles.js";
+
+// Normalization
+export type { Address, Customer } from "./normalize/customer.js";
+export { cleanEmail, cleanText, joinName, splitName } from "./normalize/text.js";
+export { buildAddress } from "./normalize/address.js";
+export { toE164, type PhoneContext } from "./normalize/phone.js";
+export { toUtcIso } from "./normalize/date.js";
+export { requireRecord } from "./normalize/record.js";
+
+// Typed raw access
+export type { Client, Middleware } from "openapi-fetch";

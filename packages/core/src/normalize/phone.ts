@@ -1,0 +1,39 @@
+import { cleanText } from "./text.js";
+
+type PhoneLib = typeof import("libphonenumber-js/min");
+let phoneLib: Promise<PhoneLib> | undefined;
+/** libphonenumber-js is loaded on first use, so a client that never normalizes never bundles it. */
+const loadPhoneLib = () => (phoneLib ??= import("libphonenumber-js/min"));
+
+export interface PhoneContext {
+  /** ISO 3166-1 alpha-2 country for a national number, e.g. `IR`. */
+  country?: string | null | undefined;
+  /** International calling code, with or without `+`, e.g. `966`, `+966`. */
+  callingCode?: string | number | null | undefined;
+}
+
+/**
+ * A phone number in E.164 (`+966501234567`) from an international number, or from a national
+ * number plus a country or calling code; `null` when it cannot be built into a possible number.
+ */
+export async function toE164(number: unknown, context: PhoneContext = {}): Promise<string | null> {
+  const text = cleanText(number);
+  if (text === null) return null;
+  const { parsePhoneNumberFromString } = await loadPhoneLib();
+  const digits = text.replace(/[^\d+]/g, "");
+  const callingCode = cleanText(context.callingCode)?.replace(/^\+|^00/, "");
+  let candidate: string | undefined;
+  if (digits.startsWith("+")) candidate = digits;
+  else if (digits.startsWith("00")) candidate = `+${digits.slice(2)}`;
+  else if (callingCode && /^\d{1,4}$/.test(callingCode)) {
+    const national = digits.replace(/^0+/, "");
+    candidate = national.startsWith(callingCode) && national.length > 10 ? `+${national}` : `+${callingCode}${national}`;
+  }
+  const country = cleanText(context.country)?.toUpperCase();
+  const parsed = candidate
+    ? parsePhoneNumberFromString(candidate)
+    : country && /^[A-Z]{2}$/.test(country)
+      ? parsePhoneNumberFromString(digits, country as never)
+      : undefined;
+  return parsed?.isPossible() ? parsed.number : null;
+}

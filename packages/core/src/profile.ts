@@ -1,0 +1,29 @@
+import type { RateLimitOptions } from "./transport/rate-limiter.js";
+
+/** What a vendor's error body says, read by the vendor's own `readError`. */
+export interface ErrorDetails {
+  message?: string | undefined;
+  code?: string | number | undefined;
+  fields?: Record<string, string[]> | undefined;
+}
+
+/**
+ * How one vendor's API behaves. A vendor package fills this in once; core reads it and never
+ * names a vendor itself.
+ */
+export interface VendorProfile {
+  /** Short name carried on every error and log event, e.g. the package name without scope. */
+  vendor: string;
+  /** Base URL used when the caller gives none. Omit it where every tenant has its own host. */
+  baseUrl?: string;
+  /** The word before the token in `Authorization`: `Bearer` (default), `Token`, … */
+  authScheme?: string;
+  /** The vendor's documented limit; the client's default unless the caller overrides it. */
+  rateLimit?: RateLimitOptions;
+  /** Pull message, code and field errors out of an error body. */
+  readError?(body: unknown): ErrorDetails;
+  /** Response headers that carry the vendor's request or correlation id, first match wins. */
+  requestIdHeaders?: readonly string[];
+  /** A wait the vendor puts in its 429 body (Homele's `retry_after`), in milliseconds. */
+  retryAfterFromBody?(body: unknown): number | undefined;
+}

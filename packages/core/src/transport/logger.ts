@@ -1,0 +1,62 @@
+import { ApiError } from "../errors.js";
+import type { Layer } from "./layer.js";
+import { redactUrl } from "./redact.js";
+
+/** One event per attempt. Credentials are never part of it: no headers, and secret-looking query values masked. */
+export interface AttemptLog {
+  vendor: string;
+  method: string;
+  url: string;
+  attempt: number;
+  /** Absent when the attempt failed without a response. */
+  status?: number;
+  durationMs: number;
+  requestId?: string;
+  /** The error's class name when the attempt threw. */
+  error?: string;
+}
+
+export type Logger = (event: AttemptLog) => void;
+
+export function loggerLayer(logger: Logger): Layer {
+  return (next) => async (request, context) => {
+    const started = performance.now();
+    const base = { vendor: context.profile.vendor, method: request.method, url: redactUrl(request.url, context.secrets) };
+    const emit = (event: AttemptLog) => {
+      try {
+        logger(event);
+      } catch {
+        // A broken logger must not break the request.
+      }
+    };
+    try {
+      const response = await next(request, context);
+      const requestId = findRequestId(response.headers, context.profile.requestIdHeaders);
+      emit({
+        ...base,
+        attempt: context.attempt,
+        status: response.status,
+        durationMs: performance.now() - started,
+        ...(requestId ? { requestId } : {}),
+      });
+      return response;
+    } catch (error) {
+      emit({
+        ...base,
+        attempt: context.attempt,
+        durationMs: performance.now() - started,
+        error: error instanceof ApiError ? error.name : "Error",
+      });
+      throw error;
+    }
+  };
+}
+
+const DEFAULT_REQUEST_ID_HEADERS = ["x-request-id", "x-correlation-id", "request-id"];
+export function findRequestId(headers: Headers, names: readonly string[] = DEFAULT_REQUEST_ID_HEADERS): string | undefined {
+  for (const name of names) {
+    const value = headers.get(name);
+    if (value) return value;
+  }
+  return undefined;
+}

@@ -1,0 +1,26 @@
+/**
+ * How long a server asked us to wait, from the headers vendors use: `Retry-After` (seconds or an
+ * HTTP date), `retry-after-ms`, `X-RateLimit-Reset` (epoch seconds, or seconds from now when small).
+ */
+
+const EPOCH_SECONDS_FLOOR = 1_000_000_000; // anything smaller is a delay, not a point in time
+
+export function retryAfterFromHeaders(headers: Headers, now = Date.now()): number | undefined {
+  const ms = headers.get("retry-after-ms");
+  if (ms !== null && /^\d+(\.\d+)?$/.test(ms.trim())) return Math.ceil(Number(ms));
+
+  const retryAfter = headers.get("retry-after");
+  if (retryAfter !== null) {
+    const value = retryAfter.trim();
+    if (/^\d+(\.\d+)?$/.test(value)) return Math.ceil(Number(value) * 1000);
+    const date = Date.parse(value);
+    if (!Number.isNaN(date)) return Math.max(0, date - now);
+  }
+
+  const reset = headers.get("x-ratelimit-reset");
+  if (reset !== null && /^\d+(\.\d+)?$/.test(reset.trim())) {
+    const value = Number(reset);
+    return value >= EPOCH_SECONDS_FLOOR ? Math.max(0, value * 1000 - now) : Math.ceil(value * 1000);
+  }
+  return undefined;
+}

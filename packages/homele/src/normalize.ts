@@ -1,0 +1,41 @@
+import {
+  buildAddress,
+  type Customer,
+  cleanEmail,
+  cleanText,
+  joinName,
+  requireRecord,
+  splitName,
+  toE164,
+  toUtcIso,
+} from "@customer-api/core";
+import type { components } from "./generated/schema.js";
+
+export type HomeleRawCustomer = components["schemas"]["CustomerListItem"] | components["schemas"]["CustomerDetail"];
+export type HomeleCustomer = Customer<HomeleRawCustomer, "homele">;
+
+const relatedName = (value: unknown) => cleanText((value as { name?: unknown } | null | undefined)?.name);
+
+/** Homele's customer (list item or detail) as a `Customer`; the field table is in the README. */
+export async function normalizeHomeleCustomer(value: unknown): Promise<HomeleCustomer> {
+  const { record, id } = requireRecord("homele", value);
+  const name = cleanText(record.name) ?? joinName(record.first_name, record.last_name);
+  const fromName = splitName(name);
+  const phones = [record.phone1, record.phone2, record.phone3];
+  let phone: string | null = null;
+  for (const candidate of phones) if (phone === null) phone = await toE164(candidate);
+  return {
+    vendor: "homele",
+    id,
+    name,
+    firstName: cleanText(record.first_name) ?? fromName.firstName,
+    lastName: cleanText(record.last_name) ?? (cleanText(record.first_name) ? null : fromName.lastName),
+    email: cleanEmail(record.email1),
+    phone,
+    company: null,
+    address: buildAddress({ formatted: record.address, city: relatedName(record.city), country: relatedName(record.country) }),
+    createdAt: await toUtcIso(record.created_at),
+    updatedAt: await toUtcIso(record.updated_at),
+    raw: record as HomeleRawCustomer,
+  };
+}
