@@ -1,0 +1,31 @@
+/**
+ * What every vendor's contract tests share: a `fetch` that records each response Prism flags
+ * (`sl-violations`: the response broke its own spec, or the request broke it) and each 422 the
+ * test did not ask for, so a test fails on them rather than passing on a mock's guess.
+ */
+export interface StrictFetch {
+  fetch: typeof fetch;
+  /** One line per flagged exchange; a test expects this to stay empty. */
+  problems: string[];
+  /** Every request sent, for asserting on what went over the wire. */
+  requests: Request[];
+}
+
+export function createStrictFetch(): StrictFetch {
+  const problems: string[] = [];
+  const requests: Request[] = [];
+  const strict = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    requests.push(request.clone());
+    const response = await fetch(request);
+    const where = `${request.method} ${new URL(request.url).pathname}${new URL(request.url).search}`;
+    const violations = response.headers.get("sl-violations");
+    if (violations) problems.push(`${where} -> ${response.status} sl-violations: ${violations}`);
+    const asked = request.headers.get("prefer") ?? "";
+    if (response.status === 422 && !asked.includes("code=422")) {
+      problems.push(`${where} -> unexpected 422: ${await response.clone().text()}`);
+    }
+    return response;
+  };
+  return { fetch: strict as typeof fetch, problems, requests };
+}
