@@ -31,10 +31,11 @@ export function redirectLayer(): Layer {
       const becomesGet =
         response.status === 303 || ((response.status === 301 || response.status === 302) && current.method === "POST");
       if (becomesGet) headers.delete("content-type");
+      const method = becomesGet ? "GET" : current.method;
       current = new Request(target, {
-        method: becomesGet ? "GET" : current.method,
+        method,
         headers,
-        body: becomesGet ? null : await current.clone().arrayBuffer(),
+        body: method === "GET" || method === "HEAD" ? null : await current.clone().arrayBuffer(),
         signal: current.signal,
         redirect: "manual",
       });

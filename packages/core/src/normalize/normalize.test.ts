@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { InvalidResponseError } from "../errors.js";
+import { buildAddress } from "./address.js";
+import { toUtcIso } from "./date.js";
+import { toE164 } from "./phone.js";
+import { requireRecord } from "./record.js";
+import { cleanEmail, cleanText, joinName, splitName } from "./text.js";
+
+describe("toE164", () => {
+  it("builds E.164 from a national number plus a calling code, with or without +", async () => {
+    expect(await toE164(777777777, { callingCode: "967" })).toBe("+967777777777");
+    expect(await toE164("0501234567", { callingCode: "+966" })).toBe("+966501234567");
+  });
+  it("builds E.164 from a national number plus a country", async () => {
+    expect(await toE164("09121234567", { country: "IR" })).toBe("+989121234567");
+    expect(await toE164("0412 345 678", { country: "au" })).toBe("+61412345678");
+  });
+  it("keeps international numbers and rejects what cannot be a number", async () => {
+    expect(await toE164("+32 412 34 56 78")).toBe("+32412345678");
+    expect(await toE164("00989121234567")).toBe("+989121234567");
+    for (const bad of ["null", "", "abc", "12", null, undefined, {}, "0912"]) expect(await toE164(bad)).toBeNull();
+  });
+});
+
+describe("toUtcIso", () => {
+  it("converts a local time in the vendor's zone to UTC", async () => {
+    expect(await toUtcIso("2020-04-02 22:43:26.000000", "Asia/Riyadh")).toBe("2020-04-02T19:43:26.000Z");
+    expect(await toUtcIso("2024-07-01 12:00:00", "Europe/Brussels")).toBe("2024-07-01T10:00:00.000Z");
+  });
+  it("normalizes offsets and reads zone-less times as UTC", async () => {
+    expect(await toUtcIso("2025-11-20T14:30:00+03:30")).toBe("2025-11-20T11:00:00.000Z");
+    expect(await toUtcIso("2022-08-17T19:05:21.362Z")).toBe("2022-08-17T19:05:21.362Z");
+    expect(await toUtcIso("2026-06-15")).toBe("2026-06-15T00:00:00.000Z");
+  });
+  it("returns null for what is not a time, and for an unknown zone", async () => {
+    for (const bad of ["", "null", "yesterday", "2020-13-45T99:00:00Z", null, {}, Number.NaN]) expect(await toUtcIso(bad)).toBeNull();
+    expect(await toUtcIso("2020-04-02 22:43:26", "Mars/Olympus")).toBeNull();
+  });
+});
+
+describe("text helpers", () => {
+  it("turns empty, whitespace and the string null into null", () => {
+    expect([cleanText(" a "), cleanText(""), cleanText("null"), cleanText("NULL"), cleanText(undefined), cleanText(42)]).toEqual(["a", null, null, null, null, "42"]);
+  });
+  it("splits and joins names", () => {
+    expect(splitName("Ahmed bin Ali")).toEqual({ firstName: "Ahmed", lastName: "bin Ali" });
+    expect(splitName("Cher")).toEqual({ firstName: "Cher", lastName: null });
+    expect(joinName("John", null)).toBe("John");
+    expect(joinName("null", "")).toBeNull();
+  });
+  it("keeps only what looks like an email", () => {
+    expect(cleanEmail("John@Pexip.com")).toBe("john@pexip.com");
+    expect(cleanEmail("[email protected]")).toBeNull();
+  });
+});
+
+describe("buildAddress", () => {
+  it("joins the parts into formatted when the vendor has no formatted line", () => {
+    expect(buildAddress({ street: "Main 1", city: "Gent", postalCode: "9000", countryCode: "be" })).toEqual({
+      formatted: "Main 1, 9000, Gent",
+      street: "Main 1",
+      city: "Gent",
+      state: null,
+      postalCode: "9000",
+      country: null,
+      countryCode: "BE",
+    });
+  });
+  it("is null when nothing is known, and drops a country code that is not two letters", () => {
+    expect(buildAddress({ formatted: "null", city: "" })).toBeNull();
+    expect(buildAddress({ city: "Riyadh", countryCode: "null" })?.countryCode).toBeNull();
+  });
+});
+
+describe("requireRecord", () => {
+  it("refuses records without a usable id with InvalidResponseError", () => {
+    for (const bad of [null, "x", [], {}, { id: "" }, { id: {} }, { id: Number.NaN }]) {
+      expect(() => requireRecord("t", bad)).toThrow(InvalidResponseError);
+    }
+    expect(requireRecord("t", { id: 7 }).id).toBe("7");
+  });
+});

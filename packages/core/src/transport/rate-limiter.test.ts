@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { RateLimiter } from "./rate-limiter.js";
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+/** Start `n` acquisitions and record, in order, when each was granted. */
+function burst(limiter: RateLimiter, n: number, signal?: AbortSignal) {
+  const granted: number[] = [];
+  const releases: Array<() => void> = [];
+  const settled = Array.from({ length: n }, (_, i) =>
+    limiter.acquire(signal).then((release) => {
+      granted.push(i);
+      releases.push(release);
+    }),
+  );
+  return { granted, releases, settled };
+}
+
+describe("RateLimiter", () => {
+  it("lets `limit` requests start per interval and queues the rest in order", async () => {
+    const limiter = new RateLimiter({ limit: 2, intervalMs: 1_000 });
+    const { granted, releases } = burst(limiter, 5);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(granted).toEqual([0, 1]);
+    releases.forEach((r) => r());
+    await vi.advanceTimersByTimeAsync(999);
+    expect(granted).toEqual([0, 1]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(granted).toEqual([0, 1, 2, 3]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(granted).toEqual([0, 1, 2, 3, 4]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("never lets more than `concurrency` run at once", async () => {
+    const limiter = new RateLimiter({ limit: 100, intervalMs: 1_000, concurrency: 2 });
+    const { granted, releases } = burst(limiter, 4);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(granted).toEqual([0, 1]);
+    releases[0]!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(granted).toEqual([0, 1, 2]);
+    releases[0]!(); // releasing twice frees one slot only
+    await vi.advanceTimersByTimeAsync(0);
+    expect(granted).toEqual([0, 1, 2]);
+  });
+
+  it("drops an aborted waiter from the queue and leaves no timer behind", async () => {
+    const limiter = new RateLimiter({ limit: 1, intervalMs: 60_000 });
+    await limiter.acquire();
+    const controller = new AbortController();
+    const waiting = limiter.acquire(controller.signal);
+    expect(limiter.pending).toBe(1);
+    controller.abort(new Error("stop"));
+    await expect(waiting).rejects.toThrow("stop");
+    expect(limiter.pending).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("holds everyone during a pause the vendor asked for", async () => {
+    const limiter = new RateLimiter({ limit: 10, intervalMs: 1_000 });
+    limiter.pause(5_000);
+    const { granted } = burst(limiter, 1);
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(granted).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(granted).toEqual([0]);
+  });
+
+  it("rejects settings that cannot work", () => {
+    expect(() => new RateLimiter({ limit: 0, intervalMs: 1 })).toThrow(RangeError);
+    expect(() => new RateLimiter({ limit: 1, intervalMs: 0 })).toThrow(RangeError);
+    expect(() => new RateLimiter({ limit: 1, intervalMs: 1, concurrency: 0 })).toThrow(RangeError);
+  });
+});
