@@ -15,6 +15,10 @@ describe("toE164", () => {
     expect(await toE164("09121234567", { country: "IR" })).toBe("+989121234567");
     expect(await toE164("0412 345 678", { country: "au" })).toBe("+61412345678");
   });
+  it("reads Persian and Arabic-Indic digits", async () => {
+    expect(await toE164("۰۹۱۲۱۲۳۴۵۶۷", { country: "IR" })).toBe("+989121234567");
+    expect(await toE164("٠٥٠١٢٣٤٥٦٧", { callingCode: "966" })).toBe("+966501234567");
+  });
   it("keeps international numbers and rejects what cannot be a number", async () => {
     expect(await toE164("+32 412 34 56 78")).toBe("+32412345678");
     expect(await toE164("00989121234567")).toBe("+989121234567");

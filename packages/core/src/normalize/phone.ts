@@ -20,7 +20,7 @@ export async function toE164(number: unknown, context: PhoneContext = {}): Promi
   const text = cleanText(number);
   if (text === null) return null;
   const { parsePhoneNumberFromString } = await loadPhoneLib();
-  const digits = text.replace(/[^\d+]/g, "");
+  const digits = toAsciiDigits(text).replace(/[^\d+]/g, "");
   const callingCode = cleanText(context.callingCode)?.replace(/^\+|^00/, "");
   let candidate: string | undefined;
   if (digits.startsWith("+")) candidate = digits;
@@ -36,4 +36,9 @@ export async function toE164(number: unknown, context: PhoneContext = {}): Promi
       ? parsePhoneNumberFromString(digits, country as never)
       : undefined;
   return parsed?.isPossible() ? parsed.number : null;
+}
+
+/** Persian (U+06F0-06F9) and Arabic-Indic (U+0660-0669) digits, as Hamgam's and Salla's users type them, to ASCII. */
+function toAsciiDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) & 0xf));
 }
