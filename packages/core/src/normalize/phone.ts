@@ -1,9 +1,9 @@
 import { cleanText } from "./text.js";
 
-type PhoneLib = typeof import("libphonenumber-js/min");
+type PhoneLib = typeof import("./phone-library.js");
 let phoneLib: Promise<PhoneLib> | undefined;
-/** libphonenumber-js is loaded on first use, so a client that never normalizes never bundles it. */
-const loadPhoneLib = () => (phoneLib ??= import("libphonenumber-js/min"));
+/** libphonenumber-js is loaded on first use, so a client that never normalizes never loads it. */
+const loadPhoneLib = () => (phoneLib ??= import("./phone-library.js"));
 
 export interface PhoneContext {
   /** ISO 3166-1 alpha-2 country for a national number, e.g. `IR`. */
