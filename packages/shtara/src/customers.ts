@@ -1,0 +1,144 @@
+import {
+  type ApiClient,
+  cleanText,
+  InvalidRequestError,
+  type ListOptions,
+  type PagedList,
+  pageNumberPaging,
+  paginate,
+} from "@customer-api/core";
+import type { components, operations, paths } from "./generated/schema.js";
+import { normalizeShtaraCustomer, type ShtaraCustomer } from "./normalize.js";
+
+type ListQuery = NonNullable<operations["listCustomers"]["parameters"]["query"]>;
+type ListPage = components["schemas"]["CustomerListResponse"];
+type ImportBody = components["schemas"]["ImportCustomersRequest"];
+/** The body of `POST /customers`, as the vendor names its fields. */
+export type ShtaraCreateCustomerInput = components["schemas"]["CustomerCreateRequest"];
+/** The body of `PUT /customers/{customer}`: only the fields to change. */
+export type ShtaraUpdateCustomerInput = components["schemas"]["CustomerUpdateRequest"];
+
+export interface ShtaraListParams extends ListOptions {
+  /** `per_page`: default 15. The docs say at most 60 (the vendor's schema 65): 60 is the safe value. */
+  pageSize?: number;
+  /** `keyword`: matches mobile, name, email, shipping number, reference id or tag name. */
+  keyword?: string;
+  /** `date_from` / `date_to`, `YYYY-MM-DD`. */
+  dateFrom?: string;
+  dateTo?: string;
+  /** `fields[]`: only these record fields; `id` is always added, a customer needs it. */
+  fields?: string[];
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface ShtaraBanOptions extends CallOptions {
+  /** Why the customer is banned (free text, kept by the store). */
+  reason?: string;
+}
+
+export interface ShtaraImportOptions extends CallOptions {
+  /** The file name sent with the upload; default the `File`'s own name, else `customers.xlsx`. */
+  filename?: string;
+}
+
+/** What the vendor says about an accepted import: it runs later, so a message is all there is. */
+export interface ShtaraImportResult {
+  /** The vendor's message, in the `Accept-Language` language (e.g. "the file is being processed"). */
+  message: string | null;
+}
+
+export interface ShtaraCustomers {
+  /** `GET /customers/{customer}` (getCustomer), normalized. */
+  get(id: number | string, options?: CallOptions): Promise<ShtaraCustomer>;
+  /** `GET /customers` (listCustomers): every page, fetched lazily by page number. */
+  list(params?: ShtaraListParams): PagedList<ShtaraCustomer, ListPage>;
+  /** `POST /customers` (createCustomer): the created customer, normalized. */
+  create(input: ShtaraCreateCustomerInput, options?: CallOptions): Promise<ShtaraCustomer>;
+  /** `PUT /customers/{customer}` (updateCustomer): the updated customer, normalized. */
+  update(id: number | string, input: ShtaraUpdateCustomerInput, options?: CallOptions): Promise<ShtaraCustomer>;
+  /** `DELETE /customers/{customer}` (deleteCustomer). */
+  delete(id: number | string, options?: CallOptions): Promise<void>;
+  /** `PUT /customers/blacklist/{customer}` (banCustomer): the customer can no longer order. */
+  ban(id: number | string, options?: ShtaraBanOptions): Promise<void>;
+  /** `DELETE /customers/blacklist/{customer}` (unbanCustomer). */
+  unban(id: number | string, options?: CallOptions): Promise<void>;
+  /** `POST /customers/import` (importCustomers): uploads a spreadsheet; the store imports it later. */
+  import(file: Blob, options?: ShtaraImportOptions): Promise<ShtaraImportResult>;
+}
+
+export function shtaraCustomers(api: ApiClient<paths>): ShtaraCustomers {
+  // The spec types the id as an integer; strings are sent as given (and percent-encoded).
+  const path = (id: number | string) => ({ path: { customer: id as number } });
+  const customerOf = (body: { data?: unknown } | undefined) => normalizeShtaraCustomer(body?.data);
+
+  return {
+    async get(id, options = {}) {
+      const result = await api.client.GET("/customers/{customer}", { params: path(id), signal: options.signal });
+      return customerOf(api.unwrap(result));
+    },
+
+    list(params = {}) {
+      const { maxItems, signal, ...filters } = params;
+      const query: ListQuery = {
+        per_page: filters.pageSize,
+        keyword: filters.keyword,
+        date_from: filters.dateFrom,
+        date_to: filters.dateTo,
+        "fields[]": filters.fields && [...new Set(["id", ...filters.fields])],
+      };
+      return paginate({
+        vendor: "shtara",
+        maxItems,
+        signal,
+        style: pageNumberPaging<ListPage, unknown>({
+          pageSize: filters.pageSize,
+          items: (page) => page?.data,
+          totalPages: (page) => page?.pagination?.totalPages,
+        }),
+        fetchPage: async ({ page }, pageSignal) =>
+          api.unwrap(await api.client.GET("/customers", { params: { query: { ...query, page } }, signal: pageSignal })),
+        map: normalizeShtaraCustomer,
+        itemKey: (item) => (item as { id?: unknown } | null)?.id,
+      });
+    },
+
+    async create(input, options = {}) {
+      return customerOf(api.unwrap(await api.client.POST("/customers", { body: input, signal: options.signal })));
+    },
+
+    async update(id, input, options = {}) {
+      const result = await api.client.PUT("/customers/{customer}", { params: path(id), body: input, signal: options.signal });
+      return customerOf(api.unwrap(result));
+    },
+
+    // The delete, ban and unban answers carry only a fixed success sentence (Ban even says 201 in an
+    // HTTP 200): no record, no id. Success is the 2xx; anything else throws. Raw access keeps the body.
+    async delete(id, options = {}) {
+      api.unwrap(await api.client.DELETE("/customers/{customer}", { params: path(id), signal: options.signal }));
+    },
+
+    async ban(id, options = {}) {
+      const body = options.reason === undefined ? {} : { reason: options.reason };
+      api.unwrap(await api.client.PUT("/customers/blacklist/{customer}", { params: path(id), body, signal: options.signal }));
+    },
+
+    async unban(id, options = {}) {
+      api.unwrap(await api.client.DELETE("/customers/blacklist/{customer}", { params: path(id), signal: options.signal }));
+    },
+
+    async import(file, options = {}) {
+      if (typeof Blob === "undefined" || !(file instanceof Blob)) {
+        throw new InvalidRequestError({ vendor: "shtara", message: "customers.import expects a Blob or File" });
+      }
+      const form = new FormData();
+      form.append("file", file, options.filename ?? ((file as Partial<File>).name || "customers.xlsx"));
+      // openapi-typescript types a binary field as string; openapi-fetch sends a FormData body as it is.
+      const body = form as unknown as ImportBody;
+      const result = api.unwrap(await api.client.POST("/customers/import", { body, signal: options.signal }));
+      return { message: cleanText(result?.data?.message) };
+    },
+  };
+}

@@ -1,0 +1,20 @@
+export {
+  createShtaraClient,
+  SALLA_TOKEN_URL,
+  type ShtaraClient,
+  type ShtaraClientOptions,
+  type ShtaraRefreshTokenOptions,
+} from "./client.js";
+export type {
+  CallOptions,
+  ShtaraBanOptions,
+  ShtaraCreateCustomerInput,
+  ShtaraCustomers,
+  ShtaraImportOptions,
+  ShtaraImportResult,
+  ShtaraListParams,
+  ShtaraUpdateCustomerInput,
+} from "./customers.js";
+export { normalizeShtaraCustomer, type ShtaraCustomer, type ShtaraRawCustomer } from "./normalize.js";
+export { shtaraProfile } from "./profile.js";
+export type { components, operations, paths } from "./generated/schema.js";
