@@ -1,0 +1,121 @@
+import { type ApiClient, type ListOptions, type PagedList, paginate, pageNumberPaging } from "@customer-api/core";
+import type { components, paths } from "./generated/schema.js";
+import { type CoaxCustomer, type CoaxNormalizeOptions, normalizeCoaxCustomer } from "./normalize.js";
+
+type Schemas = components["schemas"];
+type ListPage = Schemas["CustomerListResponse"];
+export type CoaxCreateCustomerInput = Schemas["CreateCustomerRequest"];
+export type CoaxUpsertCustomerInput = Schemas["UpsertCustomerRequest"];
+export type CoaxUpdateCustomerInput = Schemas["UpdateCustomerRequest"];
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** `location_id` for this call, instead of the client's `locationId`. */
+  locationId?: string;
+}
+
+export interface CoaxListParams extends ListOptions {
+  /** `page_size`: customers per page (Coax documents no default or maximum). */
+  pageSize?: number;
+  /** `q`: free-text search. */
+  query?: string;
+  /** `location_id` for this listing, instead of the client's `locationId`. */
+  locationId?: string;
+}
+
+export interface CoaxCustomers {
+  /** `GET /api/v2/customers/{id}` (getCustomer), normalized. */
+  get(id: string, options?: CallOptions): Promise<CoaxCustomer>;
+  /** `GET /api/v2/customers` (listCustomers): every page, fetched lazily by page number. */
+  list(params?: CoaxListParams): PagedList<CoaxCustomer, ListPage>;
+  /** `POST /api/v2/customers` (createCustomer). Not retried after a 500 or a dropped connection. */
+  create(input: CoaxCreateCustomerInput, options?: CallOptions): Promise<CoaxCustomer>;
+  /** `POST /api/v2/customers/upsert` (upsertCustomer): find by email/phone or create. Not retried after a 500. */
+  upsert(input: CoaxUpsertCustomerInput, options?: CallOptions): Promise<CoaxCustomer>;
+  /** `PUT /api/v2/customers/{id}` (updateCustomer): fields left out stay unchanged. */
+  update(id: string, input: CoaxUpdateCustomerInput, options?: CallOptions): Promise<CoaxCustomer>;
+  /** `DELETE /api/v2/customers/{id}` (deleteCustomer). Resolves once Coax confirms. */
+  delete(id: string, options?: CallOptions): Promise<void>;
+}
+
+/** A per-call `locationId` in the body, unless the body names one; the client's default comes from its middleware. */
+const withLocation = <T extends { location_id?: string }>(input: T, locationId: string | undefined): T =>
+  locationId === undefined || input.location_id !== undefined ? input : { ...input, location_id: locationId };
+
+export function coaxCustomers(api: ApiClient<paths>, normalizeOptions: CoaxNormalizeOptions = {}): CoaxCustomers {
+  const normalize = (record: unknown) => normalizeCoaxCustomer(record, normalizeOptions);
+  const customerFrom = (result: { data?: { body?: unknown }; error?: unknown; response: Response }) =>
+    normalize(api.unwrap(result)?.body);
+
+  return {
+    async get(id, options = {}) {
+      return customerFrom(
+        await api.client.GET("/api/v2/customers/{id}", {
+          params: { path: { id }, query: { location_id: options.locationId } },
+          signal: options.signal,
+        }),
+      );
+    },
+
+    list(params = {}) {
+      const { maxItems, signal, pageSize, query, locationId } = params;
+      return paginate({
+        vendor: "coax",
+        maxItems,
+        signal,
+        style: pageNumberPaging<ListPage, unknown>({
+          pageSize,
+          items: (page) => page?.body?.customers,
+          // `total` and `page_size` are optional in the spec; without them a short or empty page ends the list.
+          totalPages: (page) => {
+            const { total, page_size: size } = page?.body ?? {};
+            return typeof total === "number" && typeof size === "number" && size > 0 ? Math.ceil(total / size) : undefined;
+          },
+        }),
+        fetchPage: async ({ page }, pageSignal) =>
+          api.unwrap(
+            await api.client.GET("/api/v2/customers", {
+              params: { query: { page, page_size: pageSize, q: query, location_id: locationId } },
+              signal: pageSignal,
+            }),
+          ),
+        map: normalize,
+        itemKey: (item) => (item as { id?: unknown } | null)?.id,
+      });
+    },
+
+    async create(input, options = {}) {
+      return customerFrom(
+        await api.client.POST("/api/v2/customers", { body: withLocation(input, options.locationId), signal: options.signal }),
+      );
+    },
+
+    async upsert(input, options = {}) {
+      return customerFrom(
+        await api.client.POST("/api/v2/customers/upsert", {
+          body: withLocation(input, options.locationId),
+          signal: options.signal,
+        }),
+      );
+    },
+
+    async update(id, input, options = {}) {
+      return customerFrom(
+        await api.client.PUT("/api/v2/customers/{id}", {
+          params: { path: { id }, query: { location_id: options.locationId } },
+          body: input,
+          signal: options.signal,
+        }),
+      );
+    },
+
+    async delete(id, options = {}) {
+      api.unwrap(
+        await api.client.DELETE("/api/v2/customers/{id}", {
+          params: { path: { id }, query: { location_id: options.locationId } },
+          signal: options.signal,
+        }),
+      );
+    },
+  };
+}

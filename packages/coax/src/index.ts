@@ -1,0 +1,12 @@
+export { type CoaxClient, type CoaxClientOptions, createCoaxClient } from "./client.js";
+export type {
+  CallOptions,
+  CoaxCreateCustomerInput,
+  CoaxCustomers,
+  CoaxListParams,
+  CoaxUpdateCustomerInput,
+  CoaxUpsertCustomerInput,
+} from "./customers.js";
+export { type CoaxCustomer, type CoaxNormalizeOptions, type CoaxRawCustomer, normalizeCoaxCustomer } from "./normalize.js";
+export { coaxProfile } from "./profile.js";
+export type { components, operations, paths } from "./generated/schema.js";
