@@ -1,0 +1,76 @@
+import { type ApiClient, type ListOptions, offsetPaging, type PagedList, paginate } from "@customer-api/core";
+import { CORRELATION_ID_HEADER } from "./correlation-id.js";
+import type { components, paths } from "./generated/schema.js";
+import { normalizePexipCustomer, type PexipCustomer } from "./normalize.js";
+
+type ListPage = components["schemas"]["CustomerListResponse"];
+export type PexipCustomerUpdate = components["schemas"]["CustomerUpdate"];
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** `X-Correlation-Id` for this call (default: a new UUID per call, kept across its retries). */
+  correlationId?: string;
+}
+
+export interface PexipListParams extends ListOptions {
+  /** `limit`: records per page, 1 to 100 (the maximum is assumed), default 25. */
+  pageSize?: number;
+  /** `X-Correlation-Id` sent with every page (default: a new UUID per page request). */
+  correlationId?: string;
+}
+
+export interface PexipCustomers {
+  /** `GET /customers/{id}` (getCustomer), normalized. */
+  get(id: string, options?: CallOptions): Promise<PexipCustomer>;
+  /** `PATCH /customers/{id}` (updateCustomer): changes only the fields given; returns the updated customer. */
+  update(id: string, changes: PexipCustomerUpdate, options?: CallOptions): Promise<PexipCustomer>;
+  /** `GET /customers` (listCustomers, an assumed operation): every page, fetched lazily by offset. */
+  list(params?: PexipListParams): PagedList<PexipCustomer, ListPage>;
+}
+
+const correlationHeader = (correlationId: string | undefined) =>
+  correlationId === undefined ? undefined : { [CORRELATION_ID_HEADER]: correlationId };
+
+export function pexipCustomers(api: ApiClient<paths>): PexipCustomers {
+  return {
+    async get(id, options = {}) {
+      const result = await api.client.GET("/customers/{id}", {
+        params: { path: { id }, header: correlationHeader(options.correlationId) },
+        signal: options.signal,
+      });
+      return normalizePexipCustomer(api.unwrap(result)?.data);
+    },
+
+    async update(id, changes, options = {}) {
+      const result = await api.client.PATCH("/customers/{id}", {
+        params: { path: { id }, header: correlationHeader(options.correlationId) },
+        body: changes,
+        signal: options.signal,
+      });
+      return normalizePexipCustomer(api.unwrap(result)?.data);
+    },
+
+    list(params = {}) {
+      const { maxItems, signal, pageSize = 25, correlationId } = params;
+      return paginate({
+        vendor: "pexip",
+        maxItems,
+        signal,
+        style: offsetPaging<ListPage, unknown>({
+          limit: pageSize,
+          items: (page) => page?.data,
+          total: (page) => page?.meta?.totalCount,
+        }),
+        fetchPage: async ({ offset, limit }, pageSignal) =>
+          api.unwrap(
+            await api.client.GET("/customers", {
+              params: { query: { offset, limit }, header: correlationHeader(correlationId) },
+              signal: pageSignal,
+            }),
+          ),
+        map: normalizePexipCustomer,
+        itemKey: (item) => (item as { id?: unknown } | null)?.id,
+      });
+    },
+  };
+}
