@@ -46,14 +46,14 @@ try {
   run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...tarballs], app);
 
   // A server answering like a vendor would, so the installed clients make one real call each.
-  const server = `
-    const http = require("node:http");
+  const server = (http: string) => `
+    const http = ${http};
     const server = http.createServer((req, res) => {
       res.writeHead(404, { "content-type": "application/json" });
       res.end(JSON.stringify({ message: "Not found.", detail: "Not found.", errors: [{ message: "Not found.", code: "NOT_FOUND", type: "x", statusCode: "404" }], success: false, error: { code: 404, message: "Not found." } }));
     });`;
-  const body = (load: string) => `
-    ${server}
+  const body = (load: (name: string) => string) => `
+    ${server(load("node:http"))}
     server.listen(0, "127.0.0.1", async () => {
       const base = "http://127.0.0.1:" + server.address().port;
       const core = ${load("@customer-api/core")};
