@@ -1,4 +1,4 @@
-import { type Client, type ClientOptions, ConfigurationError, createApiClient, type RateLimiter } from "@customer-api/core";
+import { assertPhoneCountry, type Client, type ClientOptions, ConfigurationError, createApiClient, type RateLimiter } from "@customer-api/core";
 import { coaxCustomers, type CoaxCustomers } from "./customers.js";
 import type { paths } from "./generated/schema.js";
 import { locationMiddleware } from "./location.js";
@@ -29,12 +29,7 @@ export function createCoaxClient(options: CoaxClientOptions): CoaxClient {
   if (locationId !== undefined && (typeof locationId !== "string" || locationId.trim() === "")) {
     throw new ConfigurationError({ vendor: "coax", message: "`locationId` must be a non-empty string (a location UUID)" });
   }
-  if (defaultPhoneCountry != null && !/^[A-Z]{2}$/i.test(defaultPhoneCountry)) {
-    throw new ConfigurationError({
-      vendor: "coax",
-      message: '`defaultPhoneCountry` must be an ISO 3166-1 alpha-2 code such as "AU", or null',
-    });
-  }
+  assertPhoneCountry("coax", defaultPhoneCountry);
   const api = createApiClient<paths>(coaxProfile, options, {
     middleware: locationId === undefined ? [] : [locationMiddleware(locationId)],
   });

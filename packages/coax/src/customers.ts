@@ -1,4 +1,11 @@
-import { type ApiClient, type ListOptions, type PagedList, paginate, pageNumberPaging } from "@customer-api/core";
+import {
+  type ApiClient,
+  type CallOptions,
+  type ListOptions,
+  type PagedList,
+  pageNumberPaging,
+  paginate,
+} from "@customer-api/core";
 import type { components, paths } from "./generated/schema.js";
 import { type CoaxCustomer, type CoaxNormalizeOptions, normalizeCoaxCustomer } from "./normalize.js";
 
@@ -8,8 +15,7 @@ export type CoaxCreateCustomerInput = Schemas["CreateCustomerRequest"];
 export type CoaxUpsertCustomerInput = Schemas["UpsertCustomerRequest"];
 export type CoaxUpdateCustomerInput = Schemas["UpdateCustomerRequest"];
 
-export interface CallOptions {
-  signal?: AbortSignal;
+export interface CoaxCallOptions extends CallOptions {
   /** `location_id` for this call, instead of the client's `locationId`. */
   locationId?: string;
 }
@@ -25,17 +31,17 @@ export interface CoaxListParams extends ListOptions {
 
 export interface CoaxCustomers {
   /** `GET /api/v2/customers/{id}` (getCustomer), normalized. */
-  get(id: string, options?: CallOptions): Promise<CoaxCustomer>;
+  get(id: string, options?: CoaxCallOptions): Promise<CoaxCustomer>;
   /** `GET /api/v2/customers` (listCustomers): every page, fetched lazily by page number. */
   list(params?: CoaxListParams): PagedList<CoaxCustomer, ListPage>;
   /** `POST /api/v2/customers` (createCustomer). Not retried after a 500 or a dropped connection. */
-  create(input: CoaxCreateCustomerInput, options?: CallOptions): Promise<CoaxCustomer>;
+  create(input: CoaxCreateCustomerInput, options?: CoaxCallOptions): Promise<CoaxCustomer>;
   /** `POST /api/v2/customers/upsert` (upsertCustomer): find by email/phone or create. Not retried after a 500. */
-  upsert(input: CoaxUpsertCustomerInput, options?: CallOptions): Promise<CoaxCustomer>;
+  upsert(input: CoaxUpsertCustomerInput, options?: CoaxCallOptions): Promise<CoaxCustomer>;
   /** `PUT /api/v2/customers/{id}` (updateCustomer): fields left out stay unchanged. */
-  update(id: string, input: CoaxUpdateCustomerInput, options?: CallOptions): Promise<CoaxCustomer>;
+  update(id: string, input: CoaxUpdateCustomerInput, options?: CoaxCallOptions): Promise<CoaxCustomer>;
   /** `DELETE /api/v2/customers/{id}` (deleteCustomer). Resolves once Coax confirms. */
-  delete(id: string, options?: CallOptions): Promise<void>;
+  delete(id: string, options?: CoaxCallOptions): Promise<void>;
 }
 
 /** A per-call `locationId` in the body, unless the body names one; the client's default comes from its middleware. */

@@ -1,6 +1,6 @@
 export { type CoaxClient, type CoaxClientOptions, createCoaxClient } from "./client.js";
 export type {
-  CallOptions,
+  CoaxCallOptions,
   CoaxCreateCustomerInput,
   CoaxCustomers,
   CoaxListParams,

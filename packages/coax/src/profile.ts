@@ -1,4 +1,4 @@
-import type { ErrorDetails, VendorProfile } from "@customer-api/core";
+import { type ErrorDetails, secondsToMs, type VendorProfile } from "@customer-api/core";
 
 type Envelope = { success?: unknown; message?: unknown; body?: unknown };
 type Problem = { title?: unknown; detail?: unknown };
@@ -43,8 +43,5 @@ export const coaxProfile: VendorProfile = {
     };
   },
   // Retry-After comes first; the envelope's `body.retry_after` seconds is the fallback.
-  retryAfterFromBody: (body) => {
-    const seconds = asObject<Detail>(asObject<Envelope>(body)?.body)?.retry_after;
-    return typeof seconds === "number" && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
-  },
+  retryAfterFromBody: (body) => secondsToMs(asObject<Detail>(asObject<Envelope>(body)?.body)?.retry_after),
 };

@@ -1,7 +1,7 @@
 import { ConfigurationError } from "@customer-api/core";
 import { describe, expect, it } from "vitest";
 // core's own scripted HTTP server on 127.0.0.1 (test-only; not part of core's package).
-import { json, startServer } from "../../core/test/http-server.js";
+import { json, startServer } from "../../../scripts/test-server.js";
 import { coaxProfile, createCoaxClient } from "../src/index.js";
 import { envelope, JANE, LOCATION } from "./fixtures.js";
 

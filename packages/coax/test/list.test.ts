@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 // core's own scripted HTTP server on 127.0.0.1 (test-only; not part of core's package).
-import { json, startServer, type TestServer } from "../../core/test/http-server.js";
+import { json, startServer, type TestServer } from "../../../scripts/test-server.js";
 import { createCoaxClient } from "../src/index.js";
 import { customerId, envelope, LOCATION } from "./fixtures.js";
 

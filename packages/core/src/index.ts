@@ -1,6 +1,7 @@
 // Client construction
 export { createApiClient, type ApiClient, type ClientOptions } from "./client.js";
 export type { ErrorDetails, VendorProfile } from "./profile.js";
+export type { CallOptions } from "./call-options.js";
 
 // Errors
 export * from "./errors.js";
@@ -14,7 +15,7 @@ export { refreshingToken, type RefreshTokenOptions, type RefreshTokenSet } from 
 // Transport pieces a caller can configure or share
 export { RateLimiter, type RateLimitOptions } from "./transport/rate-limiter.js";
 export type { AttemptLog, Logger } from "./transport/logger.js";
-export { retryAfterFromHeaders } from "./transport/retry-after.js";
+export { retryAfterFromHeaders, secondsToMs } from "./transport/retry-after.js";
 
 // Paging
 export { paginate, type ListOptions, type Page, type PagedList, type PagingStyle } from "./paging/paginator.js";
@@ -24,7 +25,7 @@ export { cursorPaging, offsetPaging, pageNumberPaging } from "./paging/styles.js
 export type { Address, Customer } from "./normalize/customer.js";
 export { cleanEmail, cleanText, joinName, splitName } from "./normalize/text.js";
 export { buildAddress } from "./normalize/address.js";
-export { toE164, type PhoneContext } from "./normalize/phone.js";
+export { assertPhoneCountry, toE164, type PhoneContext } from "./normalize/phone.js";
 export { toUtcIso } from "./normalize/date.js";
 export { requireRecord } from "./normalize/record.js";
 

@@ -1,4 +1,4 @@
-import { type Client, type ClientOptions, ConfigurationError, createApiClient, type RateLimiter } from "@customer-api/core";
+import { assertPhoneCountry, type Client, type ClientOptions, createApiClient, type RateLimiter } from "@customer-api/core";
 import { hamgamCustomers, type HamgamCustomers } from "./customers.js";
 import type { paths } from "./generated/schema.js";
 import type { HamgamNormalizeOptions } from "./normalize.js";
@@ -21,12 +21,7 @@ export type HamgamClient = Client<paths> & {
 export function createHamgamClient(options: HamgamClientOptions): HamgamClient {
   const api = createApiClient<paths>(hamgamProfile, options);
   const { defaultPhoneCountry } = options;
-  if (defaultPhoneCountry != null && !/^[A-Z]{2}$/i.test(defaultPhoneCountry)) {
-    throw new ConfigurationError({
-      vendor: "hamgam",
-      message: "`defaultPhoneCountry` must be an ISO 3166-1 alpha-2 code such as \"IR\", or null",
-    });
-  }
+  assertPhoneCountry("hamgam", defaultPhoneCountry);
   return Object.assign(api.client, {
     customers: hamgamCustomers(api, { defaultPhoneCountry }),
     rateLimiter: api.rateLimiter,

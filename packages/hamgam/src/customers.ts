@@ -1,5 +1,6 @@
 import {
   type ApiClient,
+  type CallOptions,
   InvalidRequestError,
   type ListOptions,
   offsetPaging,
@@ -44,10 +45,6 @@ export interface HamgamListParams extends ListOptions {
   idMax?: number;
   /** `created_date`, `YYYY-MM-DD` */
   createdDate?: string;
-}
-
-export interface CallOptions {
-  signal?: AbortSignal;
 }
 
 export interface HamgamCustomers {

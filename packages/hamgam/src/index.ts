@@ -1,5 +1,5 @@
 export { createHamgamClient, type HamgamClient, type HamgamClientOptions } from "./client.js";
-export type { CallOptions, HamgamCustomers, HamgamListParams } from "./customers.js";
+export type { HamgamCustomers, HamgamListParams } from "./customers.js";
 export {
   type HamgamCustomer,
   type HamgamNormalizeOptions,

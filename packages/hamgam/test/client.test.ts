@@ -1,7 +1,7 @@
 import { BadRequestError, ConfigurationError, ConflictError, InternalServerError } from "@customer-api/core";
 import { afterEach, describe, expect, it } from "vitest";
 // core's own scripted HTTP server on 127.0.0.1 (test-only; not part of core's package).
-import { json, startServer, type Handler, type TestServer } from "../../core/test/http-server.js";
+import { json, startServer, type Handler, type TestServer } from "../../../scripts/test-server.js";
 import { createHamgamClient, type HamgamClient, type HamgamClientOptions, hamgamProfile } from "../src/index.js";
 
 let server: TestServer | undefined;

@@ -1,4 +1,4 @@
-import { type ApiClient, cursorPaging, type ListOptions, type PagedList, paginate } from "@customer-api/core";
+import { type ApiClient, type CallOptions, cursorPaging, type ListOptions, type PagedList, paginate } from "@customer-api/core";
 import type { components, operations, paths } from "./generated/schema.js";
 import { type HomeleCustomer, normalizeHomeleCustomer } from "./normalize.js";
 
@@ -17,10 +17,6 @@ export interface HomeleListParams extends ListOptions {
   /** `YYYY-MM-DD` */
   dateFrom?: string;
   dateTo?: string;
-}
-
-export interface CallOptions {
-  signal?: AbortSignal;
 }
 
 export interface HomeleCustomers {

@@ -1,4 +1,4 @@
-import type { VendorProfile } from "@customer-api/core";
+import { secondsToMs, type VendorProfile } from "@customer-api/core";
 
 /** How the Homele CRM API behaves (docs.homele.com, see specs/homele.yaml). */
 export const homeleProfile: VendorProfile = {
@@ -13,8 +13,5 @@ export const homeleProfile: VendorProfile = {
     return { message: typeof message === "string" ? message : undefined };
   },
   // The 429 body repeats the wait as `retry_after` seconds.
-  retryAfterFromBody: (body) => {
-    const seconds = (body as { retry_after?: unknown } | null)?.retry_after;
-    return typeof seconds === "number" && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
-  },
+  retryAfterFromBody: (body) => secondsToMs((body as { retry_after?: unknown } | null)?.retry_after),
 };

@@ -1,4 +1,11 @@
-import { type ApiClient, type ListOptions, offsetPaging, type PagedList, paginate } from "@customer-api/core";
+import {
+  type ApiClient,
+  type CallOptions,
+  type ListOptions,
+  offsetPaging,
+  type PagedList,
+  paginate,
+} from "@customer-api/core";
 import { CORRELATION_ID_HEADER } from "./correlation-id.js";
 import type { components, paths } from "./generated/schema.js";
 import { normalizePexipCustomer, type PexipCustomer } from "./normalize.js";
@@ -6,8 +13,7 @@ import { normalizePexipCustomer, type PexipCustomer } from "./normalize.js";
 type ListPage = components["schemas"]["CustomerListResponse"];
 export type PexipCustomerUpdate = components["schemas"]["CustomerUpdate"];
 
-export interface CallOptions {
-  signal?: AbortSignal;
+export interface PexipCallOptions extends CallOptions {
   /** `X-Correlation-Id` for this call (default: a new UUID per call, kept across its retries). */
   correlationId?: string;
 }
@@ -21,9 +27,9 @@ export interface PexipListParams extends ListOptions {
 
 export interface PexipCustomers {
   /** `GET /customers/{id}` (getCustomer), normalized. */
-  get(id: string, options?: CallOptions): Promise<PexipCustomer>;
+  get(id: string, options?: PexipCallOptions): Promise<PexipCustomer>;
   /** `PATCH /customers/{id}` (updateCustomer): changes only the fields given; returns the updated customer. */
-  update(id: string, changes: PexipCustomerUpdate, options?: CallOptions): Promise<PexipCustomer>;
+  update(id: string, changes: PexipCustomerUpdate, options?: PexipCallOptions): Promise<PexipCustomer>;
   /** `GET /customers` (listCustomers, an assumed operation): every page, fetched lazily by offset. */
   list(params?: PexipListParams): PagedList<PexipCustomer, ListPage>;
 }

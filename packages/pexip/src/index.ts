@@ -1,6 +1,6 @@
 export { createPexipClient, type PexipClient, type PexipClientOptions } from "./client.js";
 export type { PexipAuthOptions, PexipClientCredentials } from "./auth.js";
-export type { CallOptions, PexipCustomers, PexipCustomerUpdate, PexipListParams } from "./customers.js";
+export type { PexipCallOptions, PexipCustomers, PexipCustomerUpdate, PexipListParams } from "./customers.js";
 export type { PexipEnvironment } from "./environment.js";
 export { type PexipCustomer, type PexipRawCustomer, normalizePexipCustomer } from "./normalize.js";
 export { pexipProfile } from "./profile.js";

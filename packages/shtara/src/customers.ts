@@ -1,5 +1,6 @@
 import {
   type ApiClient,
+  type CallOptions,
   cleanText,
   InvalidRequestError,
   type ListOptions,
@@ -28,10 +29,6 @@ export interface ShtaraListParams extends ListOptions {
   dateTo?: string;
   /** `fields[]`: only these record fields; `id` is always added, a customer needs it. */
   fields?: string[];
-}
-
-export interface CallOptions {
-  signal?: AbortSignal;
 }
 
 export interface ShtaraBanOptions extends CallOptions {

@@ -6,7 +6,6 @@ export {
   type ShtaraRefreshTokenOptions,
 } from "./client.js";
 export type {
-  CallOptions,
   ShtaraBanOptions,
   ShtaraCreateCustomerInput,
   ShtaraCustomers,

@@ -1,7 +1,6 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { AuthenticationError, ConfigurationError, type RefreshTokenSet } from "@customer-api/core";
 import { afterEach, describe, expect, it } from "vitest";
+import { json, startServer } from "../../../scripts/test-server.js";
 import { createShtaraClient, SALLA_TOKEN_URL, type ShtaraClientOptions, shtaraProfile } from "../src/index.js";
 
 /** A Salla stand-in on 127.0.0.1: the OAuth2 token endpoint and the customers API. */
@@ -36,39 +35,21 @@ async function startFakeSalla(options: {
 }): Promise<FakeSalla> {
   const tokenRequests: URLSearchParams[] = [];
   const apiAuthorizations: (string | undefined)[] = [];
-  const send = (res: ServerResponse, status: number, body: unknown) => {
-    res.writeHead(status, { "content-type": "application/json" });
-    res.end(JSON.stringify(body));
-  };
-  const server = createServer((req: IncomingMessage, res) => {
-    let text = "";
-    req.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
-    req.on("end", () => {
-      if (req.url === "/oauth2/token") {
-        const form = new URLSearchParams(text);
-        tokenRequests.push(form);
-        const answer = options.token(tokenRequests.length, form);
-        return send(res, answer.status, answer.body);
-      }
-      const authorization = req.headers.authorization;
-      apiAuthorizations.push(authorization);
-      if (!authorization?.startsWith("Bearer ") || !options.accepts(authorization.slice(7))) {
-        return send(res, 401, { status: 401, success: false, error: { code: "Unauthorized", message: "The access token is invalid" } });
-      }
-      send(res, 200, { status: 200, success: true, data: CUSTOMER });
-    });
+  const server = await startServer((req, res, _call, text) => {
+    if (req.url === "/oauth2/token") {
+      const form = new URLSearchParams(text);
+      tokenRequests.push(form);
+      const answer = options.token(tokenRequests.length, form);
+      return json(res, answer.status, answer.body);
+    }
+    const authorization = req.headers.authorization;
+    apiAuthorizations.push(authorization);
+    if (!authorization?.startsWith("Bearer ") || !options.accepts(authorization.slice(7))) {
+      return json(res, 401, { status: 401, success: false, error: { code: "Unauthorized", message: "The access token is invalid" } });
+    }
+    json(res, 200, { status: 200, success: true, data: CUSTOMER });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const fake: FakeSalla = {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    tokenRequests,
-    apiAuthorizations,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const fake: FakeSalla = { url: server.url, tokenRequests, apiAuthorizations, close: server.close };
   servers.push(fake);
   return fake;
 }

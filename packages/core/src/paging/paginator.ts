@@ -1,3 +1,4 @@
+import type { CallOptions } from "../call-options.js";
 import { InvalidResponseError, UserAbortError } from "../errors.js";
 
 /** How one paging style moves from page to page. `State` is what the next request needs. */
@@ -16,11 +17,9 @@ export interface Page<T, PageBody = unknown> {
   raw: PageBody;
 }
 
-export interface ListOptions {
+export interface ListOptions extends CallOptions {
   /** Stop after this many items, fetching no page beyond the one that reaches it. */
   maxItems?: number;
-  /** Cancels the page request in flight and ends the iteration with `UserAbortError`. */
-  signal?: AbortSignal;
 }
 
 /** What `customers.list()` returns: iterate records lazily, or walk `.pages()`. */

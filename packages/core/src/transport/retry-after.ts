@@ -24,3 +24,8 @@ export function retryAfterFromHeaders(headers: Headers, now = Date.now()): numbe
   }
   return undefined;
 }
+
+/** A vendor's "wait N seconds" body field as milliseconds; anything that is not a non-negative number is ignored. */
+export function secondsToMs(value: unknown): number | undefined {
+  return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value * 1000 : undefined;
+}
