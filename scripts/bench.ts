@@ -5,7 +5,7 @@
  * 1. Bundle size: what an app that imports a vendor client ships, minified and gzipped, with
  *    code splitting on, next to openapi-fetch alone, and the chunks loaded only on normalizing.
  * 2. Transport overhead: bare openapi-fetch against our full stack (retry, auth, logger-free,
- *    timeout, redirect, JSON check; rate limit off), same local server, interleaved by tinybench.
+ *    timeout, redirect, JSON check; rate limit off), same local server, tasks run one after another.
  * 3. Normalizing: Homele records per second through `normalizeHomeleCustomer`, relative to a
  *    plain `JSON.parse` of the same record (the floor of any client).
  * 4. Paging memory: heap after walking 50 and 500 pages of 100 records; flat paging keeps the
