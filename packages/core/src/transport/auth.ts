@@ -7,17 +7,19 @@ import type { Layer } from "./layer.js";
  */
 export function authLayer(provider: TokenProvider, scheme: string): Layer {
   return (next) => async (request, context) => {
-    const sendWith = async (token: string) => {
+    // The retry layer hands each attempt its own copy, so its headers are ours to set. Only a
+    // provider that can refresh may need the request again after a 401: keep a copy for that.
+    const spare = provider.invalidate ? request.clone() : undefined;
+    const sendWith = (attempt: Request, token: string) => {
       context.secrets.add(token);
-      const headers = new Headers(request.headers);
-      headers.set("authorization", `${scheme} ${token}`);
-      return next(new Request(request.clone(), { headers }), context);
+      attempt.headers.set("authorization", `${scheme} ${token}`);
+      return next(attempt, context);
     };
     const token = await provider.getToken(context.signal);
-    const response = await sendWith(token);
-    if (response.status !== 401 || !provider.invalidate) return response;
+    const response = await sendWith(request, token);
+    if (response.status !== 401 || !provider.invalidate || !spare) return response;
     provider.invalidate(token);
     const fresh = await provider.getToken(context.signal);
-    return fresh === token ? response : sendWith(fresh);
+    return fresh === token ? response : sendWith(spare, fresh);
   };
 }
