@@ -54,10 +54,15 @@ export function createApiClient<Paths extends {}>(
   if (!baseUrl) {
     throw new ConfigurationError({ vendor: profile.vendor, message: `${profile.vendor}: \`baseUrl\` is required` });
   }
+  let parsed: URL;
   try {
-    new URL(baseUrl);
+    parsed = new URL(baseUrl);
   } catch {
     throw new ConfigurationError({ vendor: profile.vendor, message: `${profile.vendor}: \`baseUrl\` is not a URL` });
+  }
+  // Credentials in the URL would be echoed by fetch's own errors; they belong in `token`.
+  if (parsed.username || parsed.password) {
+    throw new ConfigurationError({ vendor: profile.vendor, message: `${profile.vendor}: \`baseUrl\` must not contain credentials; pass them as \`token\`` });
   }
   const maxRetries = options.maxRetries ?? 2;
   if (!(Number.isInteger(maxRetries) && maxRetries >= 0)) {

@@ -5,6 +5,7 @@ import { json, startServer, type TestServer } from "../../../../scripts/test-ser
 import { getOrThrow, testClient } from "../../test/test-client.js";
 import {
   AuthenticationError,
+  ConfigurationError,
   ConnectionError,
   InternalServerError,
   InvalidRequestError,
@@ -187,6 +188,19 @@ describe("hostile input and secrets", () => {
     expect(other.requests[0]!.headers.authorization).toBeUndefined();
     expect(await getOrThrow(api, "/here")).toEqual({ where: "home" });
     expect(home.requests.at(-1)!.headers.authorization).toBe("Bearer sk-test-SECRET-123");
+  });
+});
+
+describe("configuration", () => {
+  it("refuses a baseUrl that carries credentials, without repeating them", () => {
+    let error: unknown;
+    try {
+      testClient("https://admin:hunter2-pass@api.acme.test/v1");
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(JSON.stringify(error) + String(error)).not.toContain("hunter2");
   });
 });
 
