@@ -42,14 +42,14 @@ describe("logger", () => {
 
 describe("a shared limiter", () => {
   it("queues a burst from two clients under the vendor's limit instead of drawing 429s", async () => {
-    // The server allows 3 requests per 250 ms window and answers 429 beyond that; the client's
-    // limiter is set to the vendor's documented 3 per 500 ms.
+    // The server allows 3 requests per 100 ms window and answers 429 beyond that; the client's
+    // limiter is set to 3 per 500 ms, so only a batch delayed by 400 ms could collide.
     const starts: number[] = [];
     server = await startServer((_req, res) => {
       const now = Date.now();
       starts.push(now);
-      const recent = starts.filter((t) => now - t < 250);
-      json(res, recent.length > 3 ? 429 : 200, {}, recent.length > 3 ? { "retry-after": "60" } : {});
+      const recent = starts.filter((t) => now - t < 100);
+      json(res, recent.length > 3 ? 429 : 200, {}, recent.length > 3 ? { "retry-after": "1" } : {});
     });
     const { RateLimiter } = await import("./rate-limiter.js");
     const shared = new RateLimiter({ limit: 3, intervalMs: 500 });

@@ -105,18 +105,22 @@ describe("timeouts and cancellation", () => {
   });
 
   it("ends the whole call at deadlineMs, even inside a backoff wait", async () => {
-    const server = await serve((_req, res) => json(res, 500, {}));
-    const error = await getOrThrow(testClient(server.url, { deadlineMs: 200, maxRetries: 5 }), "/x").catch((e: unknown) => e);
+    // The server asks for a 10 s wait; the 1.5 s deadline must end the call during that wait.
+    const server = await serve((_req, res) => json(res, 503, {}, { "retry-after": "10" }));
+    const error = await getOrThrow(testClient(server.url, { deadlineMs: 1_500, maxRetries: 5 }), "/x").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as Error).message).toMatch(/deadline/);
     expect(server.requests).toHaveLength(1);
   });
 
   it("turns the caller's abort into UserAbortError, not retried", async () => {
-    const server = await serve(() => {});
+    let arrived!: () => void;
+    const serverHasIt = new Promise<void>((resolve) => (arrived = resolve));
+    const server = await serve(() => arrived()); // never answers
     const controller = new AbortController();
     const pending = getOrThrow(testClient(server.url), "/hang", { signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
+    await serverHasIt;
+    controller.abort();
     await expect(pending).rejects.toBeInstanceOf(UserAbortError);
     expect(server.requests).toHaveLength(1);
   });
