@@ -3,6 +3,9 @@
  * (`sl-violations`: the response broke its own spec, or the request broke it) and each 422 the
  * test did not ask for, so a test fails on them rather than passing on a mock's guess.
  */
+import type { Customer } from "@customer-api/core";
+import { expect } from "vitest";
+
 export interface StrictFetch {
   fetch: typeof fetch;
   /** One line per flagged exchange; a test expects this to stay empty. */
@@ -28,4 +31,26 @@ export function createStrictFetch(): StrictFetch {
     return response;
   };
   return { fetch: strict as typeof fetch, problems, requests };
+}
+
+/**
+ * What every normalized record must look like, whatever random schema-valid data the vendor sent
+ * (DESIGN.md "Customer"): strings or `null` (never `undefined` or "null"), E.164 phones, UTC
+ * timestamps in `toISOString()` form.
+ */
+export function expectCustomerShape(customer: Customer, vendor: string, id: RegExp): void {
+  expect(customer.vendor).toBe(vendor);
+  expect(customer.id).toMatch(id);
+  for (const key of ["name", "firstName", "lastName", "email", "phone", "company", "createdAt", "updatedAt"] as const) {
+    expect(customer[key] === null || typeof customer[key] === "string").toBe(true);
+    expect(customer[key]).not.toBe("null");
+  }
+  if (customer.phone !== null) expect(customer.phone).toMatch(/^\+\d{6,15}$/);
+  for (const stamp of [customer.createdAt, customer.updatedAt]) {
+    if (stamp !== null) expect(new Date(stamp).toISOString()).toBe(stamp);
+  }
+  for (const part of Object.values(customer.address ?? {})) {
+    expect(part === null || typeof part === "string").toBe(true);
+    expect(part).not.toBe("null");
+  }
 }

@@ -2,7 +2,7 @@ import { type ApiError, errorClassForStatus, RateLimitError } from "./errors.js"
 import type { VendorProfile } from "./profile.js";
 import { findRequestId } from "./transport/logger.js";
 import { scrubSecrets, scrubValue } from "./transport/redact.js";
-import { retryAfterFromHeaders } from "./transport/retry-after.js";
+import { requestedWaitMs } from "./transport/retry-after.js";
 import { attemptsFor } from "./transport/retry.js";
 
 /**
@@ -38,15 +38,7 @@ export function errorFromResponse(
     attempts: attemptsFor(response),
   };
   if (response.status === 429) {
-    let retryAfterMs = retryAfterFromHeaders(response.headers);
-    if (retryAfterMs === undefined) {
-      try {
-        retryAfterMs = profile.retryAfterFromBody?.(body);
-      } catch {
-        retryAfterMs = undefined;
-      }
-    }
-    return new RateLimitError({ ...init, retryAfterMs });
+    return new RateLimitError({ ...init, retryAfterMs: requestedWaitMs(response.headers, body, profile.retryAfterFromBody) });
   }
   const ErrorClass = errorClassForStatus(response.status);
   return new ErrorClass(init);

@@ -11,6 +11,7 @@ export { errorFromResponse } from "./error-from-response.js";
 export { type TokenProvider, type TokenSource, toTokenProvider } from "./auth/token-provider.js";
 export { clientCredentials, type ClientCredentialsOptions } from "./auth/client-credentials.js";
 export { refreshingToken, type RefreshTokenOptions, type RefreshTokenSet } from "./auth/refresh-token.js";
+export type { TokenEndpointOptions } from "./auth/token-endpoint.js";
 
 // Transport pieces a caller can configure or share
 export { RateLimiter, type RateLimitOptions } from "./transport/rate-limiter.js";

@@ -8,7 +8,7 @@ import {
   type Customer,
 } from "@customer-api/core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createStrictFetch } from "../../../scripts/contract-kit.js";
+import { createStrictFetch, expectCustomerShape } from "../../../scripts/contract-kit.js";
 import { type MockServer, startMock } from "../../../scripts/mock-server.js";
 import { createHamgamClient, type HamgamClientOptions } from "../src/index.js";
 
@@ -239,14 +239,8 @@ describe("random schema-valid records (Prism dynamic mode, fixed seeds)", () => 
     try {
       const hamgam = createHamgamClient({ token: "k", baseUrl: dynamic.url, fetch: strict.fetch });
       const customer = await hamgam.customers.get(1);
-      expect(customer.id).toMatch(/^-?\d+$/);
+      expectCustomerShape(customer, "hamgam", /^-?\d+$/);
       expect(typeof customer.raw.total_spent).toBe("string");
-      for (const key of ["name", "firstName", "lastName", "email", "phone", "company", "createdAt", "updatedAt"] as const) {
-        expect(customer[key] === null || typeof customer[key] === "string").toBe(true);
-        expect(customer[key]).not.toBe("null");
-      }
-      if (customer.phone !== null) expect(customer.phone).toMatch(/^\+\d{6,15}$/);
-      if (customer.createdAt !== null) expect(new Date(customer.createdAt).toISOString()).toBe(customer.createdAt);
       // A seeded mock repeats its page, so read the first page only.
       const first = await hamgam.customers.list().pages()[Symbol.asyncIterator]().next();
       for (const c of first.done ? [] : first.value.items) expect(c.vendor).toBe("hamgam");

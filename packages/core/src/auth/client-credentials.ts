@@ -1,18 +1,10 @@
-import { requestToken } from "./token-endpoint.js";
+import { endpointFetch, requestToken, type TokenEndpointOptions } from "./token-endpoint.js";
 import type { TokenProvider } from "./token-provider.js";
 
-export interface ClientCredentialsOptions {
-  tokenUrl: string;
-  clientId: string;
-  clientSecret: string;
+export interface ClientCredentialsOptions extends TokenEndpointOptions {
   scope?: string | readonly string[];
   /** Send the client credentials as HTTP Basic (default) or in the form body. */
   authMethod?: "basic" | "body";
-  /** Refresh this long before the token expires (default 30 s). */
-  expirySkewMs?: number;
-  fetch?: typeof fetch;
-  /** Carried on errors. */
-  vendor?: string;
 }
 
 /**
@@ -21,7 +13,7 @@ export interface ClientCredentialsOptions {
  */
 export function clientCredentials(options: ClientCredentialsOptions): TokenProvider {
   const skew = options.expirySkewMs ?? 30_000;
-  const fetchFn = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
+  const fetchFn = endpointFetch(options);
   let cached: { token: string; expiresAt: number } | undefined;
   let inFlight: Promise<string> | undefined;
 

@@ -1,4 +1,4 @@
-import { requestToken } from "./token-endpoint.js";
+import { endpointFetch, requestToken, type TokenEndpointOptions } from "./token-endpoint.js";
 import type { TokenProvider } from "./token-provider.js";
 
 export interface RefreshTokenSet {
@@ -8,17 +8,11 @@ export interface RefreshTokenSet {
   expiresAt?: number | undefined;
 }
 
-export interface RefreshTokenOptions {
-  tokenUrl: string;
-  clientId: string;
-  clientSecret: string;
+export interface RefreshTokenOptions extends TokenEndpointOptions {
   /** The tokens you hold now (from your OAuth2 authorization-code flow or your store). */
   tokens: RefreshTokenSet;
   /** Called with every new set: persist it, because the old refresh token no longer works. */
   onRefresh?: (tokens: RefreshTokenSet) => void | Promise<void>;
-  expirySkewMs?: number;
-  fetch?: typeof fetch;
-  vendor?: string;
 }
 
 /**
@@ -28,7 +22,7 @@ export interface RefreshTokenOptions {
  */
 export function refreshingToken(options: RefreshTokenOptions): TokenProvider {
   const skew = options.expirySkewMs ?? 30_000;
-  const fetchFn = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
+  const fetchFn = endpointFetch(options);
   let current: RefreshTokenSet = { ...options.tokens };
   let stale = false;
   let refreshing: Promise<string> | undefined;

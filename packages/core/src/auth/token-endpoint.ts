@@ -1,5 +1,22 @@
 import { AuthenticationError, ConnectionError, InvalidResponseError } from "../errors.js";
 
+/** Where and as whom a refreshing provider asks for tokens. */
+export interface TokenEndpointOptions {
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** Get a new token this long before the current one expires (default 30 s). */
+  expirySkewMs?: number;
+  fetch?: typeof fetch;
+  /** Carried on errors. */
+  vendor?: string;
+}
+
+/** The `fetch` a provider uses: its own, or the global one looked up at call time. */
+export function endpointFetch(options: TokenEndpointOptions): typeof fetch {
+  return options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
+}
+
 /** The parts of an OAuth2 token response we use (RFC 6749 section 5.1). */
 export interface TokenResponse {
   access_token: string;

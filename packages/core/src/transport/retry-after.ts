@@ -29,3 +29,21 @@ export function retryAfterFromHeaders(headers: Headers, now = Date.now()): numbe
 export function secondsToMs(value: unknown): number | undefined {
   return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value * 1000 : undefined;
 }
+
+/**
+ * The wait a vendor asked for: its headers first, then the hint in its body (Homele's
+ * `retry_after`) through the vendor's own reader, which must never turn a 429 into a crash.
+ */
+export function requestedWaitMs(
+  headers: Headers,
+  body: unknown,
+  fromBody?: (body: unknown) => number | undefined,
+): number | undefined {
+  const fromHeaders = retryAfterFromHeaders(headers);
+  if (fromHeaders !== undefined || !fromBody) return fromHeaders;
+  try {
+    return fromBody(body);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,6 +1,6 @@
 import { ApiError, ConnectionError } from "../errors.js";
 import type { Layer, RequestContext } from "./layer.js";
-import { retryAfterFromHeaders } from "./retry-after.js";
+import { requestedWaitMs } from "./retry-after.js";
 import { sleep } from "./signals.js";
 
 export interface RetryOptions {
@@ -44,15 +44,11 @@ export function attemptsFor(response: Response | undefined): number {
   return (response && attemptsByResponse.get(response)) ?? 1;
 }
 
-/** The wait a vendor asked for in headers or, failing that, in its body. */
+/** The vendor's wait for this response; the body is parsed only for vendors that put one there. */
 async function serverRequestedWait(response: Response, context: RequestContext): Promise<number | undefined> {
-  const fromHeaders = retryAfterFromHeaders(response.headers);
-  if (fromHeaders !== undefined || !context.profile.retryAfterFromBody) return fromHeaders;
-  try {
-    return context.profile.retryAfterFromBody(await response.clone().json());
-  } catch {
-    return undefined;
-  }
+  const { retryAfterFromBody } = context.profile;
+  const body = retryAfterFromBody ? await response.clone().json().catch(() => undefined) : undefined;
+  return requestedWaitMs(response.headers, body, retryAfterFromBody);
 }
 
 export function retryLayer(options: RetryOptions): Layer {
