@@ -1,4 +1,4 @@
-import { assertPhoneCountry, type Client, type ClientOptions, ConfigurationError, createApiClient, type RateLimiter } from "@customer-api/core";
+import { assertPhoneCountry, type Client, type ClientOptions, ConfigurationError, createApiClient, type Limiter } from "@customer-api/core";
 import { coaxCustomers, type CoaxCustomers } from "./customers.js";
 import type { paths } from "./generated/schema.js";
 import { locationMiddleware } from "./location.js";
@@ -21,7 +21,7 @@ export interface CoaxClientOptions extends ClientOptions, CoaxNormalizeOptions {
 export type CoaxClient = Client<paths> & {
   customers: CoaxCustomers;
   /** The limiter this client uses (share it with `rateLimit: client.rateLimiter`); none by default. */
-  rateLimiter: RateLimiter | undefined;
+  rateLimiter: Limiter | undefined;
 };
 
 export function createCoaxClient(options: CoaxClientOptions): CoaxClient {

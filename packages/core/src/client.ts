@@ -6,7 +6,8 @@ import { createPathSerializer } from "./path-params.js";
 import type { VendorProfile } from "./profile.js";
 import { createTransport } from "./transport/create-transport.js";
 import type { Logger } from "./transport/logger.js";
-import { type RateLimitOptions, RateLimiter, resolveRateLimiter } from "./transport/rate-limiter.js";
+import type { Limiter } from "./transport/limiter.js";
+import { type RateLimitOptions, resolveRateLimiter } from "./transport/rate-limiter.js";
 
 /** The options every vendor factory accepts (DESIGN.md "Public contract"). */
 export interface ClientOptions {
@@ -23,8 +24,8 @@ export interface ClientOptions {
   deadlineMs?: number;
   /** A server-requested wait beyond this throws `RateLimitError` at once; default 60 s. */
   maxRetryAfterMs?: number;
-  /** Default: the vendor's documented limit. `false` disables; a `RateLimiter` is shared. */
-  rateLimit?: RateLimitOptions | RateLimiter | false;
+  /** Default: the vendor's documented limit. `false` disables; any `Limiter` (a shared `RateLimiter`, a Redis one) is used as is. */
+  rateLimit?: RateLimitOptions | Limiter | false;
   /** Sees every attempt, credentials redacted. */
   logger?: Logger;
   /** Extra headers on every request. */
@@ -36,7 +37,7 @@ export interface ApiClient<Paths extends {}> {
   /** The typed openapi-fetch client, running through the whole transport stack. */
   client: Client<Paths>;
   profile: VendorProfile;
-  rateLimiter: RateLimiter | undefined;
+  rateLimiter: Limiter | undefined;
   /** The data of a 2xx result, or the matching `ApiError` for anything else. */
   unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T;
   /** An `InvalidResponseError` for a 2xx whose content the client cannot use. */
@@ -68,7 +69,7 @@ export function createApiClient<Paths extends {}>(
   if (!(Number.isInteger(maxRetries) && maxRetries >= 0)) {
     throw new ConfigurationError({ vendor: profile.vendor, message: "`maxRetries` must be a whole number >= 0" });
   }
-  let rateLimiter: RateLimiter | undefined;
+  let rateLimiter: Limiter | undefined;
   try {
     rateLimiter = resolveRateLimiter(options.rateLimit, profile.rateLimit);
   } catch (cause) {

@@ -15,6 +15,7 @@ export type { TokenEndpointOptions } from "./auth/token-endpoint.js";
 
 // Transport pieces a caller can configure or share
 export { RateLimiter, type RateLimitOptions } from "./transport/rate-limiter.js";
+export { isLimiter, type Limiter } from "./transport/limiter.js";
 export type { AttemptLog, Logger } from "./transport/logger.js";
 export { retryAfterFromHeaders, secondsToMs } from "./transport/retry-after.js";
 

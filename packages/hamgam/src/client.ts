@@ -1,4 +1,4 @@
-import { assertPhoneCountry, type Client, type ClientOptions, createApiClient, type RateLimiter } from "@customer-api/core";
+import { assertPhoneCountry, type Client, type ClientOptions, createApiClient, type Limiter } from "@customer-api/core";
 import { hamgamCustomers, type HamgamCustomers } from "./customers.js";
 import type { paths } from "./generated/schema.js";
 import type { HamgamNormalizeOptions } from "./normalize.js";
@@ -15,7 +15,7 @@ export interface HamgamClientOptions extends ClientOptions, HamgamNormalizeOptio
 export type HamgamClient = Client<paths> & {
   customers: HamgamCustomers;
   /** The limiter this client uses: none unless `rateLimit` is given (Hamgam documents no limit). */
-  rateLimiter: RateLimiter | undefined;
+  rateLimiter: Limiter | undefined;
 };
 
 export function createHamgamClient(options: HamgamClientOptions): HamgamClient {

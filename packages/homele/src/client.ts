@@ -1,4 +1,4 @@
-import { type Client, type ClientOptions, createApiClient, type RateLimiter } from "@customer-api/core";
+import { type Client, type ClientOptions, createApiClient, type Limiter } from "@customer-api/core";
 import { homeleCustomers, type HomeleCustomers } from "./customers.js";
 import type { paths } from "./generated/schema.js";
 import { homeleProfile } from "./profile.js";
@@ -14,7 +14,7 @@ export interface HomeleClientOptions extends ClientOptions {
 export type HomeleClient = Client<paths> & {
   customers: HomeleCustomers;
   /** The limiter this client uses (share it with `rateLimit: client.rateLimiter`). */
-  rateLimiter: RateLimiter | undefined;
+  rateLimiter: Limiter | undefined;
 };
 
 export function createHomeleClient(options: HomeleClientOptions): HomeleClient {

@@ -1,4 +1,4 @@
-import { type Client, type ClientOptions, createApiClient, type RateLimiter } from "@customer-api/core";
+import { type Client, type ClientOptions, createApiClient, type Limiter } from "@customer-api/core";
 import { type PexipAuthOptions, pexipTokenSource } from "./auth.js";
 import { correlationIdMiddleware } from "./correlation-id.js";
 import { pexipCustomers, type PexipCustomers } from "./customers.js";
@@ -22,7 +22,7 @@ export type PexipClientOptions = Omit<ClientOptions, "token"> &
 export type PexipClient = Client<paths> & {
   customers: PexipCustomers;
   /** The limiter this client uses (share it with `rateLimit: client.rateLimiter`). */
-  rateLimiter: RateLimiter | undefined;
+  rateLimiter: Limiter | undefined;
 };
 
 export function createPexipClient(options: PexipClientOptions): PexipClient {

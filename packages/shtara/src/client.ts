@@ -3,7 +3,7 @@ import {
   type ClientOptions,
   ConfigurationError,
   createApiClient,
-  type RateLimiter,
+  type Limiter,
   type RefreshTokenSet,
   refreshingToken,
   type TokenSource,
@@ -42,7 +42,7 @@ export type ShtaraClientOptions = ShtaraBaseOptions &
 export type ShtaraClient = Client<paths> & {
   customers: ShtaraCustomers;
   /** The limiter this client uses (share it with `rateLimit: client.rateLimiter`). */
-  rateLimiter: RateLimiter | undefined;
+  rateLimiter: Limiter | undefined;
 };
 
 export function createShtaraClient(options: ShtaraClientOptions): ShtaraClient {

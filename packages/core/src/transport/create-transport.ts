@@ -6,7 +6,7 @@ import { ensureJsonBody } from "./json-body.js";
 import { compose, type Layer, type RequestContext } from "./layer.js";
 import { loggerLayer, type Logger } from "./logger.js";
 import { rateLimitLayer } from "./rate-limit.js";
-import type { RateLimiter } from "./rate-limiter.js";
+import type { Limiter } from "./limiter.js";
 import { redirectLayer } from "./redirect.js";
 import { retryLayer, type RetryOptions } from "./retry.js";
 import { createSend } from "./send.js";
@@ -21,7 +21,7 @@ export interface TransportOptions {
   timeoutMs: number;
   /** Overall budget for one call, retries and waits included. */
   deadlineMs?: number | undefined;
-  rateLimiter?: RateLimiter | undefined;
+  rateLimiter?: Limiter | undefined;
   logger?: Logger | undefined;
   /** Credentials seen so far; errors built from responses scrub them. */
   secrets: Set<string>;

@@ -1,8 +1,8 @@
 import type { Layer } from "./layer.js";
-import type { RateLimiter } from "./rate-limiter.js";
+import type { Limiter } from "./limiter.js";
 
 /** Hold a limiter slot for the whole attempt, body included; wait in the queue abortably. */
-export function rateLimitLayer(limiter: RateLimiter): Layer {
+export function rateLimitLayer(limiter: Limiter): Layer {
   return (next) => async (request, context) => {
     const release = await limiter.acquire(context.signal);
     try {

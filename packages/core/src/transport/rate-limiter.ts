@@ -1,3 +1,5 @@
+import { isLimiter, type Limiter } from "./limiter.js";
+
 /**
  * Client-side rate limiting: at most `limit` request starts in any `intervalMs` window (a sliding
  * log, so a burst never exceeds the vendor's limit at a window edge) and at most `concurrency` in
@@ -21,7 +23,7 @@ interface Waiter {
   onAbort: (() => void) | undefined;
 }
 
-export class RateLimiter {
+export class RateLimiter implements Limiter {
   readonly limit: number;
   readonly intervalMs: number;
   readonly concurrency: number;
@@ -129,11 +131,11 @@ export class RateLimiter {
 
 /** What a client does with its `rateLimit` option: a limiter of its own, a shared one, or none. */
 export function resolveRateLimiter(
-  option: RateLimitOptions | RateLimiter | false | undefined,
+  option: RateLimitOptions | Limiter | false | undefined,
   vendorDefault: RateLimitOptions | undefined,
-): RateLimiter | undefined {
+): Limiter | undefined {
   if (option === false) return undefined;
-  if (option instanceof RateLimiter) return option;
+  if (isLimiter(option)) return option;
   const settings = option ?? vendorDefault;
   return settings ? new RateLimiter(settings) : undefined;
 }
