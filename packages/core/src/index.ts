@@ -33,3 +33,7 @@ export { requireRecord } from "./normalize/record.js";
 
 // Typed raw access
 export type { Client, Middleware } from "openapi-fetch";
+
+// Behaviour facts generated from each vendor's spec
+export { type Accessor, type At, accessor, at } from "./descriptor/pointer.js";
+export type { CustomerMethod, OperationFacts, PagingFacts, VendorDescriptor } from "./descriptor/types.js";
