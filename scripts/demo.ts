@@ -1,24 +1,38 @@
 /**
- * The main job's last step: start a Prism mock of each vendor's spec in this process, read its
- * customers through the built packages (as a user would import them), and print them normalized.
+ * The main job's last step: for every vendor package of the workspace, start a Prism mock of its spec
+ * in this process, read customers through the built package (as a user would import it: the factory,
+ * `customers.list`, then `customers.get` of the first record) and print them normalized in one table.
  */
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Customer } from "@customer-api/core";
 import Table from "cli-table3";
-import { readCustomers as coax } from "./demo/coax.js";
-import { readCustomers as hamgam } from "./demo/hamgam.js";
-import { readCustomers as homele } from "./demo/homele.js";
-import { readCustomers as pexip } from "./demo/pexip.js";
-import { readCustomers as shtara } from "./demo/shtara.js";
 import { startMock } from "./mock-server.js";
+import { vendorPackages } from "./workspace.js";
 
-const VENDORS: Record<string, (mockUrl: string) => Promise<Customer[]>> = { homele, pexip, shtara, hamgam, coax };
+interface DemoClient {
+  customers: {
+    get(id: string): Promise<Customer>;
+    list(): { pages(): AsyncIterable<{ items: Customer[] }> };
+  };
+}
 
 const rows: Record<string, string>[] = [];
 let failed = false;
-for (const [vendor, readCustomers] of Object.entries(VENDORS)) {
-  const mock = await startMock(vendor);
+for (const pkg of vendorPackages()) {
+  const mock = await startMock(pkg.spec);
   try {
-    for (const c of await readCustomers(mock.url)) {
+    const module = await import(pathToFileURL(join(pkg.dir, String(pkg.manifest.module))).href);
+    // `enterprise` is for vendors whose URL names a tenant; a baseUrl makes it unused.
+    const client = module[pkg.factory]({ token: "demo-token", baseUrl: mock.url, enterprise: "demo" }) as DemoClient;
+    const customers: Customer[] = [];
+    // A mock repeats its example page, so the first page shows the shape.
+    for await (const page of client.customers.list().pages()) {
+      customers.push(...page.items);
+      break;
+    }
+    if (customers[0]) customers.unshift(await client.customers.get(customers[0].id));
+    for (const c of customers) {
       rows.push({
         vendor: c.vendor,
         id: c.id,
@@ -27,13 +41,13 @@ for (const [vendor, readCustomers] of Object.entries(VENDORS)) {
         phone: c.phone ?? "—",
         company: c.company ?? "—",
         city: c.address?.city ?? "—",
-        country: c.address?.countryCode ?? c.address?.country ?? "—",
+        country: c.address?.countryCode ?? "—",
         updatedAt: c.updatedAt ?? "—",
       });
     }
   } catch (error) {
     failed = true;
-    console.error(`${vendor}: ${String(error)}`);
+    console.error(`${pkg.vendor}: ${String(error)}`);
   } finally {
     await mock.close();
   }
@@ -42,5 +56,7 @@ const columns = ["vendor", "id", "name", "email", "phone", "company", "city", "c
 const table = new Table({ head: columns, style: { head: [], border: [], compact: true } });
 for (const row of rows) table.push(columns.map((c) => row[c] ?? "—"));
 console.log(table.toString());
-console.log(`${rows.length} customers from ${new Set(rows.map((r) => r.vendor)).size} vendors, read through the typed clients from Prism mocks of specs/.`);
+console.log(
+  `${rows.length} customers from ${new Set(rows.map((r) => r.vendor)).size} vendors, read through the typed clients from Prism mocks of specs/.`,
+);
 if (failed) process.exitCode = 1;

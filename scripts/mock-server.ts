@@ -23,8 +23,9 @@ export interface MockOptions {
   seed?: string;
 }
 
-export async function startMock(vendor: string, options: MockOptions = {}): Promise<MockServer> {
-  const operations = await getHttpOperationsFromSpec(`${SPECS_DIR}${vendor}.yaml`);
+/** A mock of `spec`: a vendor name (`specs/<vendor>.yaml`) or a path to any OpenAPI document. */
+export async function startMock(spec: string, options: MockOptions = {}): Promise<MockServer> {
+  const operations = await getHttpOperationsFromSpec(/[\\/.]/.test(spec) ? spec : `${SPECS_DIR}${spec}.yaml`);
   const server = createServer(operations, {
     cors: false,
     config: {

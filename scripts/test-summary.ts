@@ -1,19 +1,19 @@
 /** One closing line over every package's vitest run: "Tests: N passed, N failed". */
 import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { workspacePackages } from "./workspace.js";
 
-const root = fileURLToPath(new URL("../packages/", import.meta.url));
 let passed = 0;
 let failed = 0;
-for (const p of ["core", "homele", "pexip", "shtara", "hamgam", "coax"]) {
-  const file = `${root}${p}/.vitest/report.json`;
+for (const pkg of workspacePackages().filter((p) => typeof (p.manifest.scripts as Record<string, string>)?.test === "string")) {
+  const file = join(pkg.dir, ".vitest", "report.json");
   if (!existsSync(file)) {
-    console.log(`${p}: no test report`);
+    console.log(`${pkg.folder}: no test report`);
     failed++;
     continue;
   }
   const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number };
-  console.log(`${p}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+  console.log(`${pkg.folder}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
   passed += report.numPassedTests;
   failed += report.numFailedTests;
 }
