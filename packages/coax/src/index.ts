@@ -1,12 +1,52 @@
-export { type CoaxClient, type CoaxClientOptions, createCoaxClient } from "./client.js";
-export type {
-  CoaxCallOptions,
-  CoaxCreateCustomerInput,
-  CoaxCustomers,
-  CoaxListParams,
-  CoaxUpdateCustomerInput,
-  CoaxUpsertCustomerInput,
-} from "./customers.js";
-export { type CoaxCustomer, type CoaxNormalizeOptions, type CoaxRawCustomer, normalizeCoaxCustomer } from "./normalize.js";
-export { coaxProfile } from "./profile.js";
+import { ConfigurationError, createVendorClient, type VendorClientOptions } from "@customer-api/core";
+import { descriptor } from "./generated/descriptor.js";
+import type { paths } from "./generated/schema.js";
+import { locationMiddleware, locationParts } from "./location.js";
+import { normalizeCoaxCustomer } from "./normalize.js";
+
+export interface CoaxClientOptions extends VendorClientOptions {
+  /** The Coax API key (issued per business), or a function that returns one. */
+  token: NonNullable<VendorClientOptions["token"]>;
+  /** Default `https://api.coax.com.au` (assumed: the docs lost their base URL). Paths add `/api/v2`. */
+  baseUrl?: string;
+  /**
+   * The business location (UUID) to work on. A key scoped to all locations needs one: it is sent as
+   * `location_id` on every request whose operation takes it, unless the call names its own.
+   */
+  locationId?: string;
+}
+
+/** Per call: the `location_id` for this call, instead of the client's `locationId`. */
+export interface CoaxCallOptions {
+  signal?: AbortSignal;
+  locationId?: string;
+}
+
+const checked = (locationId: unknown) => {
+  if (locationId !== undefined && (typeof locationId !== "string" || locationId.trim() === "")) {
+    throw new ConfigurationError({ vendor: "coax", message: "`locationId` must be a non-empty string (a location UUID)" });
+  }
+  return locationId as string | undefined;
+};
+
+/** Typed raw access to every Coax path, plus the normalized `customers` resource (get, list, create, upsert, update, delete). */
+export function createCoaxClient(options: CoaxClientOptions) {
+  const { locationId, ...rest } = options;
+  const fallback = checked(locationId);
+  return createVendorClient<paths>()(descriptor, normalizeCoaxCustomer, rest, {
+    middleware: fallback === undefined ? [] : [locationMiddleware(fallback)],
+    callKeys: ["locationId"],
+    // A call's own location wins over the client's, which the middleware adds only where none is set.
+    callParts: ({ locationId: own }: CoaxCallOptions, operation) => (checked(own) === undefined ? {} : locationParts(operation, own!)),
+  });
+}
+export type CoaxClient = ReturnType<typeof createCoaxClient>;
+export type CoaxCustomers = CoaxClient["customers"];
+export type CoaxListParams = NonNullable<Parameters<CoaxCustomers["list"]>[0]>;
+export type CoaxCreateCustomerInput = Parameters<CoaxCustomers["create"]>[0];
+export type CoaxUpsertCustomerInput = Parameters<CoaxCustomers["upsert"]>[0];
+export type CoaxUpdateCustomerInput = Parameters<CoaxCustomers["update"]>[1];
+
+export { type CoaxCustomer, type CoaxRawCustomer, normalizeCoaxCustomer } from "./normalize.js";
+export { descriptor as coaxDescriptor } from "./generated/descriptor.js";
 export type { components, operations, paths } from "./generated/schema.js";

@@ -37,3 +37,15 @@ export type { Client, Middleware } from "openapi-fetch";
 // Behaviour facts generated from each vendor's spec
 export { type Accessor, type At, accessor, at } from "./descriptor/pointer.js";
 export type { CustomerMethod, OperationFacts, PagingFacts, VendorDescriptor } from "./descriptor/types.js";
+export { type Customers, defineCustomers, type ListParams, type RequestParts } from "./descriptor/customers.js";
+export { errorReader, retryAfterReader } from "./descriptor/error-reader.js";
+export {
+  createVendorClient,
+  exactlyOneToken,
+  type NormalizeContext,
+  profileFromDescriptor,
+  type TokenOr,
+  type VendorClient,
+  type VendorClientOptions,
+  type VendorExtension,
+} from "./descriptor/vendor-client.js";

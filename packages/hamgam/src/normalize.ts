@@ -1,21 +1,26 @@
-import { type Customer, cleanEmail, cleanText, joinName, requireRecord, toE164, toUtcIso } from "@customer-api/core";
+import {
+  type Customer,
+  cleanEmail,
+  cleanText,
+  joinName,
+  type NormalizeContext,
+  requireRecord,
+  toE164,
+  toUtcIso,
+} from "@customer-api/core";
 import type { components } from "./generated/schema.js";
 
 export type HamgamRawCustomer = components["schemas"]["Customer"];
 export type HamgamCustomer = Customer<HamgamRawCustomer, "hamgam">;
 
-export interface HamgamNormalizeOptions {
-  /**
-   * ISO 3166-1 alpha-2 country for a `mobile_number` without `+` or `00` (Hamgam stores Iranian
-   * national numbers such as `09121234567`); default `"IR"`. `null` keeps only international numbers.
-   */
-  defaultPhoneCountry?: string | null;
-}
-
-/** Hamgam's customer (retrieve response or list item) as a `Customer`; the field table is in the README. */
-export async function normalizeHamgamCustomer(value: unknown, options: HamgamNormalizeOptions = {}): Promise<HamgamCustomer> {
+/**
+ * Hamgam's customer (retrieve response or list item) as a `Customer`; the field table is in the README.
+ * A `mobile_number` without `+` or `00` is Iranian unless `defaultPhoneCountry` says otherwise: Hamgam
+ * stores national numbers such as `09121234567`.
+ */
+export async function normalizeHamgamCustomer(value: unknown, context: NormalizeContext = {}): Promise<HamgamCustomer> {
   const { record, id } = requireRecord("hamgam", value);
-  const country = options.defaultPhoneCountry === undefined ? "IR" : options.defaultPhoneCountry;
+  const country = context.defaultPhoneCountry === undefined ? "IR" : context.defaultPhoneCountry;
   return {
     vendor: "hamgam",
     id,

@@ -1,5 +1,21 @@
-export { createHomeleClient, type HomeleClient, type HomeleClientOptions } from "./client.js";
-export type { HomeleCustomers, HomeleListParams } from "./customers.js";
+import { createVendorClient, type VendorClientOptions } from "@customer-api/core";
+import { descriptor } from "./generated/descriptor.js";
+import type { paths } from "./generated/schema.js";
+import { normalizeHomeleCustomer } from "./normalize.js";
+
+export interface HomeleClientOptions extends VendorClientOptions {
+  /** The API token (Settings > API Integration), or a function that returns one. */
+  token: NonNullable<VendorClientOptions["token"]>;
+  /** `https://<your-domain>/api/v2/crm`; default `https://crm.homele.com/api/v2/crm`. */
+  baseUrl?: string;
+}
+
+/** Typed raw access to every Homele path, plus the normalized, read-only `customers` resource. */
+export const createHomeleClient = (options: HomeleClientOptions) => createVendorClient<paths>()(descriptor, normalizeHomeleCustomer, options);
+export type HomeleClient = ReturnType<typeof createHomeleClient>;
+export type HomeleCustomers = HomeleClient["customers"];
+export type HomeleListParams = NonNullable<Parameters<HomeleCustomers["list"]>[0]>;
+
 export { type HomeleCustomer, type HomeleRawCustomer, normalizeHomeleCustomer } from "./normalize.js";
-export { homeleProfile } from "./profile.js";
+export { descriptor as homeleDescriptor } from "./generated/descriptor.js";
 export type { components, operations, paths } from "./generated/schema.js";

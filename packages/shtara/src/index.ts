@@ -1,19 +1,53 @@
-export {
-  createShtaraClient,
-  SALLA_TOKEN_URL,
-  type ShtaraClient,
-  type ShtaraClientOptions,
-  type ShtaraRefreshTokenOptions,
-} from "./client.js";
-export type {
-  ShtaraBanOptions,
-  ShtaraCreateCustomerInput,
-  ShtaraCustomers,
-  ShtaraImportOptions,
-  ShtaraImportResult,
-  ShtaraListParams,
-  ShtaraUpdateCustomerInput,
-} from "./customers.js";
+import {
+  createVendorClient,
+  exactlyOneToken,
+  type RefreshTokenSet,
+  refreshingToken,
+  type TokenOr,
+  type VendorClientOptions,
+} from "@customer-api/core";
+import { shtaraExtras } from "./extras.js";
+import { descriptor } from "./generated/descriptor.js";
+import type { paths } from "./generated/schema.js";
+import { normalizeShtaraCustomer } from "./normalize.js";
+
+/** Salla's OAuth2 token endpoint (authorization-code flow and refresh). */
+export const SALLA_TOKEN_URL = "https://accounts.salla.sa/oauth2/token";
+
+/** Your app's credentials and the merchant's current tokens, for a client that refreshes by itself. */
+export interface ShtaraRefreshTokenOptions {
+  clientId: string;
+  clientSecret: string;
+  /** The tokens you hold now (from the authorization-code flow or your store). */
+  tokens: RefreshTokenSet;
+  /** Called with every new token set. Persist it: Salla's refresh tokens work once only. */
+  onRefresh?: (tokens: RefreshTokenSet) => void | Promise<void>;
+  /** Default `https://accounts.salla.sa/oauth2/token`. */
+  tokenUrl?: string;
+}
+
+/** Exactly one of `token` (an access token, or a function or provider returning one) and `refreshToken`. */
+export type ShtaraClientOptions = Omit<VendorClientOptions, "token"> & TokenOr<"refreshToken", ShtaraRefreshTokenOptions>;
+
+/** Typed raw access to every Shtara path, plus the normalized `customers` resource with ban, unban and import. */
+export function createShtaraClient(options: ShtaraClientOptions) {
+  const { refreshToken, ...rest } = options;
+  // One serialized refresh at a time: a refresh token spent twice in parallel revokes both.
+  const token = exactlyOneToken("shtara", options.token, ["refreshToken", refreshToken], (refresh) =>
+    refreshingToken({ vendor: "shtara", ...refresh, tokenUrl: refresh.tokenUrl ?? SALLA_TOKEN_URL, fetch: options.fetch }),
+  );
+  return createVendorClient<paths>()(descriptor, normalizeShtaraCustomer, { ...rest, token }, { customers: shtaraExtras });
+}
+export type ShtaraClient = ReturnType<typeof createShtaraClient>;
+export type ShtaraCustomers = ShtaraClient["customers"];
+export type ShtaraListParams = NonNullable<Parameters<ShtaraCustomers["list"]>[0]>;
+type Body<M extends "create" | "update"> = Parameters<ShtaraCustomers[M]>[M extends "create" ? 0 : 1];
+/** The body of `POST /customers`, as the vendor names its fields. */
+export type ShtaraCreateCustomerInput = Body<"create">;
+/** The body of `PUT /customers/{customer}`: only the fields to change. */
+export type ShtaraUpdateCustomerInput = Body<"update">;
+
+export type { ShtaraBanInput, ShtaraImportOptions, ShtaraImportResult } from "./extras.js";
 export { normalizeShtaraCustomer, type ShtaraCustomer, type ShtaraRawCustomer } from "./normalize.js";
-export { shtaraProfile } from "./profile.js";
+export { descriptor as shtaraDescriptor } from "./generated/descriptor.js";
 export type { components, operations, paths } from "./generated/schema.js";

@@ -1,0 +1,137 @@
+import type { ApiClient } from "../client.js";
+import type { CallOptions } from "../call-options.js";
+import { InvalidRequestError } from "../errors.js";
+import { type ListOptions, type PagedList, paginate } from "../paging/paginator.js";
+import { pagingFromFacts } from "./paging.js";
+import type { CustomerMethod, OperationFacts, VendorDescriptor } from "./types.js";
+
+// ---- Types: each method's arguments come from the spec's own operation types. ----
+
+type Facts = VendorDescriptor["customers"];
+/** The openapi-typescript operation a method stands on. */
+type OperationOf<Paths, F> = F extends { path: infer P; method: infer M }
+  ? P extends keyof Paths
+    ? M extends keyof Paths[P]
+      ? Paths[P][M]
+      : never
+    : never
+  : never;
+type IdOf<Op> = Op extends { parameters: { path: infer P } } ? (P[keyof P] extends number ? number | string : string) : never;
+type BodyOf<Op> = Op extends { requestBody?: { content: { "application/json": infer B } } } ? B : never;
+type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : Record<never, never>;
+type SuccessBodyOf<Op> = Op extends { responses: infer R }
+  ? { [S in keyof R & (200 | 201)]: R[S] extends { content: { "application/json": infer B } } ? B : never }[keyof R & (200 | 201)]
+  : never;
+/** The query parameters paging sets itself (`cursor`, `per_page`, ...): not the caller's to give. */
+type PagingParams<F> = F extends { paging: infer P } ? P[keyof P & `${string}Param`] : never;
+
+/** `customers.list` parameters: paging and cancellation, plus the operation's own filters as the spec names them. */
+export type ListParams<Op, F> = ListOptions & {
+  /** Records per page; default the spec's default for the page-size parameter. */
+  pageSize?: number;
+} & Omit<QueryOf<Op>, PagingParams<F> & keyof QueryOf<Op>>;
+
+/** The `customers` resource a descriptor describes: only the methods its spec marks. */
+export type Customers<Paths, F extends Facts, C, Call extends CallOptions = CallOptions> = (F extends { get: infer G }
+  ? { get(id: IdOf<OperationOf<Paths, G>>, options?: Call): Promise<C> }
+  : unknown) &
+  (F extends { list: infer L }
+    ? { list(params?: ListParams<OperationOf<Paths, L>, L> & Omit<Call, "signal">): PagedList<C, SuccessBodyOf<OperationOf<Paths, L>>> }
+    : unknown) &
+  (F extends { create: infer O } ? { create(input: BodyOf<OperationOf<Paths, O>>, options?: Call): Promise<C> } : unknown) &
+  (F extends { upsert: infer O } ? { upsert(input: BodyOf<OperationOf<Paths, O>>, options?: Call): Promise<C> } : unknown) &
+  (F extends { update: infer O }
+    ? { update(id: IdOf<OperationOf<Paths, O>>, input: BodyOf<OperationOf<Paths, O>>, options?: Call): Promise<C> }
+    : unknown) &
+  (F extends { delete: infer O } ? { delete(id: IdOf<OperationOf<Paths, O>>, options?: Call): Promise<void> } : unknown);
+
+// ---- Runtime: each method written once. ----
+
+/** What one call sends besides the operation's own parameters. */
+export interface RequestParts {
+  params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> };
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export interface ResourceOptions<C, Call extends CallOptions> {
+  normalize(record: unknown): Promise<C>;
+  /** A vendor's own per-call options as request parts (Pexip's correlation id, Coax's location). */
+  callParts?(options: Omit<Call, "signal">, operation: OperationFacts): RequestParts;
+  /** The keys of `Call` that `callParts` reads, kept out of a list's query. */
+  callKeys?: readonly string[];
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+
+function merge(...parts: RequestParts[]): RequestParts {
+  const params: Required<NonNullable<RequestParts["params"]>> = { path: {}, query: {}, header: {} };
+  let body: unknown;
+  let signal: AbortSignal | undefined;
+  for (const part of parts) {
+    for (const key of ["path", "query", "header"] as const) Object.assign(params[key], part.params?.[key]);
+    // Object bodies merge (a vendor's per-call fields first, the caller's input over them).
+    if (part.body !== undefined) body = isPlainObject(body) && isPlainObject(part.body) ? { ...body, ...part.body } : part.body;
+    if (part.signal !== undefined) signal = part.signal;
+  }
+  return { params, body, signal };
+}
+
+/** `customers.get/list/create/update/delete/upsert` from the descriptor, each one request and one normalizer call. */
+export function defineCustomers<Paths extends {}, F extends Facts, C, Call extends CallOptions = CallOptions>(
+  descriptor: VendorDescriptor & { customers: F },
+  api: ApiClient<Paths>,
+  options: ResourceOptions<C, Call>,
+): Customers<Paths, F, C, Call> {
+  const { vendor, customers } = descriptor;
+  const send = async (operation: OperationFacts, call: Partial<Call> | undefined, ...parts: RequestParts[]) => {
+    const { signal, ...own } = (call ?? {}) as Call;
+    const init = merge(options.callParts?.(own, operation) ?? {}, ...parts, { signal });
+    // The client's method for this operation; paths and methods come from the generated descriptor.
+    const method = operation.method.toUpperCase() as "GET";
+    const client = api.client as unknown as Record<string, (path: string, init: RequestParts) => Promise<never>>;
+    return api.unwrap(await client[method]!(operation.path, init)) as unknown;
+  };
+  const record = (operation: OperationFacts, body: unknown) => options.normalize(operation.record ? operation.record(body as never) : body);
+  const id = (operation: OperationFacts, value: unknown): RequestParts => {
+    if (typeof value !== "string" && !(typeof value === "number" && Number.isFinite(value))) {
+      throw new InvalidRequestError({ vendor, message: `A customer id is a string or a number, not ${typeof value}` });
+    }
+    return { params: { path: { [operation.idParam!]: value } } };
+  };
+
+  const resource: Partial<Record<CustomerMethod, unknown>> = {};
+  const { get, list, create, upsert, update, delete: remove } = customers as Facts;
+  if (get) resource.get = async (value: unknown, call?: Call) => record(get, await send(get, call, id(get, value)));
+  if (create) resource.create = async (body: unknown, call?: Call) => record(create, await send(create, call, { body }));
+  if (upsert) resource.upsert = async (body: unknown, call?: Call) => record(upsert, await send(upsert, call, { body }));
+  if (update) {
+    resource.update = async (value: unknown, body: unknown, call?: Call) => record(update, await send(update, call, id(update, value), { body }));
+  }
+  if (remove) {
+    resource.delete = async (value: unknown, call?: Call) => {
+      await send(remove, call, id(remove, value));
+    };
+  }
+  if (list?.paging) {
+    const facts = list.paging;
+    resource.list = (params: Record<string, unknown> = {}) => {
+      const { maxItems, signal, pageSize, ...rest } = params as ListOptions & { pageSize?: number } & Record<string, unknown>;
+      const own = Object.fromEntries((options.callKeys ?? []).filter((key) => key in rest).map((key) => [key, rest[key]]));
+      const filters = Object.fromEntries(Object.entries(rest).filter(([key]) => !(key in own)));
+      const paging = pagingFromFacts(vendor, facts, pageSize);
+      return paginate({
+        vendor,
+        maxItems,
+        signal,
+        style: paging.style,
+        fetchPage: (state, pageSignal) =>
+          send(list, { ...own, signal: pageSignal } as Partial<Call>, { params: { query: { ...filters, ...paging.query(state) } } }),
+        map: (item) => options.normalize(item),
+        itemKey: (item) => (item as { id?: unknown } | null)?.id,
+      });
+    };
+  }
+  return resource as Customers<Paths, F, C, Call>;
+}
