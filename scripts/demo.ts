@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Customer } from "@customer-api/core";
 import Table from "cli-table3";
-import { startMock } from "./mock-server.js";
+import { startMock } from "@customer-api/testkit";
 import { vendorPackages } from "./workspace.js";
 
 interface DemoClient {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { json, startServer, type TestServer } from "../../../../scripts/test-server.js";
+import { json, startServer, type TestServer } from "@customer-api/testkit";
 import { testClient } from "../../test/test-client.js";
 import type { AttemptLog } from "./logger.js";
 import { redactUrl } from "./redact.js";

@@ -1,7 +1,7 @@
 /** The whole stack against a real HTTP server on 127.0.0.1: the faults DESIGN.md names. */
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { json, startServer, type TestServer } from "../../../../scripts/test-server.js";
+import { json, startServer, type TestServer } from "@customer-api/testkit";
 import { getOrThrow, testClient } from "../../test/test-client.js";
 import {
   AuthenticationError,

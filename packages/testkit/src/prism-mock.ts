@@ -1,14 +1,11 @@
 /**
- * Prism mock servers started in-process (TOOLCHAIN.md: ~50 ms each, versus ~1 s for the CLI).
- * Used by the contract tests and the demo. Prism ignores the base path of `servers[0].url`, so
- * clients point their `baseUrl` at the returned root URL.
+ * Prism mock servers started in-process: about 50 ms each (the CLI takes about a second) and many
+ * fit in one process. Used by the contract suite and the demo. Prism ignores the base path of
+ * `servers[0].url`, so clients point their `baseUrl` at the returned root URL.
  */
-import { fileURLToPath } from "node:url";
 import { createLogger } from "@stoplight/prism-core";
 import { getHttpOperationsFromSpec } from "@stoplight/prism-http";
 import { createServer } from "@stoplight/prism-http-server";
-
-export const SPECS_DIR = fileURLToPath(new URL("../specs/", import.meta.url));
 
 export interface MockServer {
   /** `http://127.0.0.1:PORT`, no trailing slash. */
@@ -23,9 +20,9 @@ export interface MockOptions {
   seed?: string;
 }
 
-/** A mock of `spec`: a vendor name (`specs/<vendor>.yaml`) or a path to any OpenAPI document. */
-export async function startMock(spec: string, options: MockOptions = {}): Promise<MockServer> {
-  const operations = await getHttpOperationsFromSpec(/[\\/.]/.test(spec) ? spec : `${SPECS_DIR}${spec}.yaml`);
+/** A Prism mock of the OpenAPI document at `specPath`, validating requests and responses. */
+export async function startMock(specPath: string, options: MockOptions = {}): Promise<MockServer> {
+  const operations = await getHttpOperationsFromSpec(specPath);
   const server = createServer(operations, {
     cors: false,
     config: {

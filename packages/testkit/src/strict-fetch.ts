@@ -34,9 +34,9 @@ export function createStrictFetch(): StrictFetch {
 }
 
 /**
- * What every normalized record must look like, whatever random schema-valid data the vendor sent
- * (DESIGN.md "Customer"): strings or `null` (never `undefined` or "null"), E.164 phones, UTC
- * timestamps in `toISOString()` form.
+ * What every normalized record must look like, whatever random schema-valid data the vendor sent:
+ * strings or `null` (never `undefined` or "null"), E.164 phones, UTC timestamps in `toISOString()`
+ * form, and an ISO 3166-1 alpha-2 country code.
  */
 export function expectCustomerShape(customer: Customer, vendor: string, id: RegExp): void {
   expect(customer.vendor).toBe(vendor);
@@ -49,6 +49,7 @@ export function expectCustomerShape(customer: Customer, vendor: string, id: RegE
   for (const stamp of [customer.createdAt, customer.updatedAt]) {
     if (stamp !== null) expect(new Date(stamp).toISOString()).toBe(stamp);
   }
+  if (customer.address?.countryCode) expect(customer.address.countryCode).toMatch(/^[A-Z]{2}$/);
   for (const part of Object.values(customer.address ?? {})) {
     expect(part === null || typeof part === "string").toBe(true);
     expect(part).not.toBe("null");
