@@ -2,7 +2,7 @@ import type { ServerResponse } from "node:http";
 import { ConnectionError, InternalServerError, RateLimitError } from "@customer-api/core";
 import { afterEach, describe, expect, it } from "vitest";
 // core's own scripted HTTP server on 127.0.0.1 (test-only; not part of core's package).
-import { json, startServer, type TestServer } from "../../../scripts/test-server.js";
+import { json, startServer, type TestServer } from "@customer-api/testkit";
 import { type CoaxClient, createCoaxClient } from "../src/index.js";
 import { envelope, failure, JANE } from "./fixtures.js";
 

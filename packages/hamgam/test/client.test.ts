@@ -1,8 +1,8 @@
-import { BadRequestError, ConfigurationError, ConflictError, InternalServerError } from "@customer-api/core";
+import { BadRequestError, ConfigurationError, ConflictError, errorReader, InternalServerError } from "@customer-api/core";
 import { afterEach, describe, expect, it } from "vitest";
 // core's own scripted HTTP server on 127.0.0.1 (test-only; not part of core's package).
-import { json, startServer, type Handler, type TestServer } from "../../../scripts/test-server.js";
-import { createHamgamClient, type HamgamClient, type HamgamClientOptions, hamgamProfile } from "../src/index.js";
+import { json, startServer, type Handler, type TestServer } from "@customer-api/testkit";
+import { createHamgamClient, type HamgamClient, type HamgamClientOptions, hamgamDescriptor } from "../src/index.js";
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -33,7 +33,7 @@ describe("createHamgamClient", () => {
 
   it("has no rate limiter by default: Hamgam documents no limit", () => {
     expect(createHamgamClient({ token: "k", baseUrl: "https://vtb1.hamgam.online" }).rateLimiter).toBeUndefined();
-    expect(hamgamProfile.rateLimit).toBeUndefined();
+    expect("rateLimit" in hamgamDescriptor).toBe(false);
     const limited = createHamgamClient({ token: "k", baseUrl: "https://x.example", rateLimit: { limit: 5, intervalMs: 1000 } });
     expect(limited.rateLimiter).toBeDefined();
   });
@@ -91,15 +91,16 @@ describe("error bodies", () => {
   });
 
   it.each([
-    [{ detail: "Invalid token.", code: "authentication_failed" }, { message: "Invalid token.", code: "authentication_failed" }],
+    // The spec's DRF error body has no `code`, so none is read.
+    [{ detail: "Invalid token.", code: "authentication_failed" }, { message: "Invalid token.", code: undefined }],
     [{ error: "Server Error (500)" }, { message: "Server Error (500)" }],
-    [{ non_field_errors: ["Customer is protected."], email: ["Enter a valid email address."] }, { message: "Customer is protected." }],
+    [{ non_field_errors: ["Customer is protected."], email: ["Enter a valid email address."] }, { message: "non_field_errors: Customer is protected." }],
     [["Customer has active orders."], { message: "Customer has active orders." }],
     ["<html><h1>Bad Gateway</h1></html>", { message: undefined }],
     [null, {}],
     [{ detail: { nested: true } }, { message: undefined }],
   ])("readError(%j)", (body, expected) => {
-    expect(hamgamProfile.readError!(body)).toMatchObject(expected);
+    expect(errorReader(hamgamDescriptor.errors)(body)).toMatchObject(expected);
   });
 });
 

@@ -7,7 +7,7 @@ import {
   type VendorClientOptions,
 } from "@customer-api/core";
 import { CORRELATION_ID_HEADER, correlationIdMiddleware } from "./correlation-id.js";
-import { type PexipEnvironment, pexipBaseUrl, pexipTokenUrl } from "./environment.js";
+import { configError, type PexipEnvironment, pexipBaseUrl, pexipTokenUrl } from "./environment.js";
 import { descriptor } from "./generated/descriptor.js";
 import type { paths } from "./generated/schema.js";
 import { normalizePexipCustomer } from "./normalize.js";
@@ -39,16 +39,19 @@ export interface PexipCallOptions {
 /** Typed raw access to every Pexip path, plus the normalized `customers` resource (get, list, update). */
 export function createPexipClient(options: PexipClientOptions) {
   const { enterprise, environment, clientCredentials: credentials, ...rest } = options;
-  const token = exactlyOneToken("pexip", options.token, ["clientCredentials", credentials], ({ tokenUrl, scope, ...settings }) =>
-    clientCredentials({
+  const token = exactlyOneToken("pexip", options.token, ["clientCredentials", credentials], ({ tokenUrl, scope, ...settings }) => {
+    if (tokenUrl === undefined && enterprise === undefined) {
+      throw configError("`clientCredentials` needs `enterprise` (the OAuth2 realm) or `clientCredentials.tokenUrl`");
+    }
+    return clientCredentials({
       ...settings,
       scope: scope ?? "engage:customers:readWrite",
       // Without an explicit URL the realm comes from `enterprise`, which is then required.
       tokenUrl: tokenUrl ?? pexipTokenUrl(enterprise, environment),
       fetch: options.fetch,
       vendor: "pexip",
-    }),
-  );
+    });
+  });
   const baseUrl = options.baseUrl ?? pexipBaseUrl(enterprise, environment);
   return createVendorClient<paths>()(
     descriptor,

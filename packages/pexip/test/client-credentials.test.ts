@@ -1,7 +1,7 @@
 import { AuthenticationError } from "@customer-api/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { createPexipClient } from "../src/index.js";
-import { json, startServer, type TestServer } from "../../../scripts/test-server.js";
+import { json, startServer, type TestServer } from "@customer-api/testkit";
 import { customerBody, errorBody } from "./fixtures.js";
 
 let server: TestServer | undefined;

@@ -2,7 +2,7 @@ import { NotFoundError } from "@customer-api/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { createPexipClient } from "../src/index.js";
 import { failure } from "./expect-failure.js";
-import { json, startServer, type TestServer } from "../../../scripts/test-server.js";
+import { json, startServer, type TestServer } from "@customer-api/testkit";
 import { customerBody, errorBody } from "./fixtures.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

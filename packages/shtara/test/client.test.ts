@@ -1,7 +1,7 @@
-import { AuthenticationError, ConfigurationError, type RefreshTokenSet } from "@customer-api/core";
+import { AuthenticationError, ConfigurationError, errorReader, type RefreshTokenSet } from "@customer-api/core";
 import { afterEach, describe, expect, it } from "vitest";
-import { json, startServer } from "../../../scripts/test-server.js";
-import { createShtaraClient, SALLA_TOKEN_URL, type ShtaraClientOptions, shtaraProfile } from "../src/index.js";
+import { json, startServer } from "@customer-api/testkit";
+import { createShtaraClient, SALLA_TOKEN_URL, type ShtaraClientOptions, shtaraDescriptor } from "../src/index.js";
 
 /** A Salla stand-in on 127.0.0.1: the OAuth2 token endpoint and the customers API. */
 interface FakeSalla {
@@ -167,8 +167,8 @@ describe("createShtaraClient options", () => {
   });
 });
 
-describe("shtaraProfile.readError", () => {
-  const read = (body: unknown) => shtaraProfile.readError!(body);
+describe("reading error bodies where the spec points (error.message, error.code, error.fields)", () => {
+  const read = errorReader(shtaraDescriptor.errors);
 
   it("reads code and message, whether the code is a string or an integer", () => {
     expect(read({ status: 404, success: false, error: { code: "not_found", message: "Gone" } })).toEqual({
@@ -190,8 +190,4 @@ describe("shtaraProfile.readError", () => {
       expect(read(body)).toEqual({ message: undefined, code: undefined, fields: undefined });
     },
   );
-
-  it("falls back to a top-level message", () => {
-    expect(read({ message: "Server Error" }).message).toBe("Server Error");
-  });
 });

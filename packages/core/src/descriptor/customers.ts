@@ -57,7 +57,7 @@ export interface RequestParts {
 export interface ResourceOptions<C, Call extends CallOptions> {
   normalize(record: unknown): Promise<C>;
   /** A vendor's own per-call options as request parts (Pexip's correlation id, Coax's location). */
-  callParts?(options: Omit<Call, "signal">, operation: OperationFacts): RequestParts;
+  callParts?(options: Call, operation: OperationFacts): RequestParts;
   /** The keys of `Call` that `callParts` reads, kept out of a list's query. */
   callKeys?: readonly string[];
 }
@@ -87,7 +87,7 @@ export function defineCustomers<Paths extends {}, F extends Facts, C, Call exten
   const { vendor, customers } = descriptor;
   const send = async (operation: OperationFacts, call: Partial<Call> | undefined, ...parts: RequestParts[]) => {
     const { signal, ...own } = (call ?? {}) as Call;
-    const init = merge(options.callParts?.(own, operation) ?? {}, ...parts, { signal });
+    const init = merge(options.callParts?.(own as Call, operation) ?? {}, ...parts, { signal });
     // The client's method for this operation; paths and methods come from the generated descriptor.
     const method = operation.method.toUpperCase() as "GET";
     const client = api.client as unknown as Record<string, (path: string, init: RequestParts) => Promise<never>>;

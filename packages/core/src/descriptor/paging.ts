@@ -43,7 +43,7 @@ export function pagingFromFacts(
           // A page longer than asked for means the server ignores paging: that page is the whole list.
           total: (page) => count(facts.total?.(page as never)) ?? ((items(page)?.length ?? 0) > limit ? items(page).length : undefined),
         }) as never,
-        query: (state) => ({ [facts.offsetParam]: state.offset, [facts.limitParam]: state.limit }),
+        query: (state) => ({ [facts.limitParam]: state.limit, [facts.offsetParam]: state.offset }),
       };
     }
     case "page":
