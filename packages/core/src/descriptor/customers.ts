@@ -18,7 +18,11 @@ type OperationOf<Paths, F> = F extends { path: infer P; method: infer M }
   : never;
 type IdOf<Op> = Op extends { parameters: { path: infer P } } ? (P[keyof P] extends number ? number | string : string) : never;
 type BodyOf<Op> = Op extends { requestBody?: { content: { "application/json": infer B } } } ? B : never;
-type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : Record<never, never>;
+type QueryOf<Op> = Op extends { parameters: { query?: infer Q } }
+  ? [NonNullable<Q>] extends [never]
+    ? Record<never, never>
+    : NonNullable<Q>
+  : Record<never, never>;
 type SuccessBodyOf<Op> = Op extends { responses: infer R }
   ? { [S in keyof R & (200 | 201)]: R[S] extends { content: { "application/json": infer B } } ? B : never }[keyof R & (200 | 201)]
   : never;
@@ -31,19 +35,28 @@ export type ListParams<Op, F> = ListOptions & {
   pageSize?: number;
 } & Omit<QueryOf<Op>, PagingParams<F> & keyof QueryOf<Op>>;
 
+/** A method's per-call options: core's, the vendor's own, and the operation's query parameters by their spec names. */
+type OptionsOf<Op, Call> = Call & Partial<QueryOf<Op>>;
+
 /** The `customers` resource a descriptor describes: only the methods its spec marks. */
 export type Customers<Paths, F extends Facts, C, Call extends CallOptions = CallOptions> = (F extends { get: infer G }
-  ? { get(id: IdOf<OperationOf<Paths, G>>, options?: Call): Promise<C> }
+  ? { get(id: IdOf<OperationOf<Paths, G>>, options?: OptionsOf<OperationOf<Paths, G>, Call>): Promise<C> }
   : unknown) &
   (F extends { list: infer L }
     ? { list(params?: ListParams<OperationOf<Paths, L>, L> & Omit<Call, "signal">): PagedList<C, SuccessBodyOf<OperationOf<Paths, L>>> }
     : unknown) &
-  (F extends { create: infer O } ? { create(input: BodyOf<OperationOf<Paths, O>>, options?: Call): Promise<C> } : unknown) &
-  (F extends { upsert: infer O } ? { upsert(input: BodyOf<OperationOf<Paths, O>>, options?: Call): Promise<C> } : unknown) &
-  (F extends { update: infer O }
-    ? { update(id: IdOf<OperationOf<Paths, O>>, input: BodyOf<OperationOf<Paths, O>>, options?: Call): Promise<C> }
+  (F extends { create: infer O }
+    ? { create(input: BodyOf<OperationOf<Paths, O>>, options?: OptionsOf<OperationOf<Paths, O>, Call>): Promise<C> }
     : unknown) &
-  (F extends { delete: infer O } ? { delete(id: IdOf<OperationOf<Paths, O>>, options?: Call): Promise<void> } : unknown);
+  (F extends { upsert: infer O }
+    ? { upsert(input: BodyOf<OperationOf<Paths, O>>, options?: OptionsOf<OperationOf<Paths, O>, Call>): Promise<C> }
+    : unknown) &
+  (F extends { update: infer O }
+    ? {
+        update(id: IdOf<OperationOf<Paths, O>>, input: BodyOf<OperationOf<Paths, O>>, options?: OptionsOf<OperationOf<Paths, O>, Call>): Promise<C>;
+      }
+    : unknown) &
+  (F extends { delete: infer O } ? { delete(id: IdOf<OperationOf<Paths, O>>, options?: OptionsOf<OperationOf<Paths, O>, Call>): Promise<void> } : unknown);
 
 // ---- Runtime: each method written once. ----
 
@@ -65,7 +78,7 @@ export interface ResourceOptions<C, Call extends CallOptions> {
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 
-function merge(...parts: RequestParts[]): RequestParts {
+function merge(...parts: RequestParts[]): RequestParts & { params: Required<NonNullable<RequestParts["params"]>> } {
   const params: Required<NonNullable<RequestParts["params"]>> = { path: {}, query: {}, header: {} };
   let body: unknown;
   let signal: AbortSignal | undefined;
@@ -85,12 +98,20 @@ export function defineCustomers<Paths extends {}, F extends Facts, C, Call exten
   options: ResourceOptions<C, Call>,
 ): Customers<Paths, F, C, Call> {
   const { vendor, customers } = descriptor;
-  const send = async (operation: OperationFacts, call: Partial<Call> | undefined, ...parts: RequestParts[]) => {
-    const { signal, ...own } = (call ?? {}) as Call;
-    const init = merge(options.callParts?.(own as Call, operation) ?? {}, ...parts, { signal });
+  /** Core's per-call options go to the stack, the vendor's own to `callParts`, the rest are the operation's query. */
+  const split = (call: Record<string, unknown> = {}) => {
+    const { signal, maxRetries, timeoutMs, headers, ...rest } = call;
+    const own: Record<string, unknown> = {};
+    const query: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(rest)) (options.callKeys?.includes(key) ? own : query)[key] = value;
+    return { stack: { signal, maxRetries, timeoutMs, headers }, own, query };
+  };
+  const send = async (operation: OperationFacts, call: Record<string, unknown> | undefined, ...parts: RequestParts[]) => {
+    const { stack, own, query } = split(call);
+    const init = { ...merge(options.callParts?.(own as Call, operation) ?? {}, { params: { query } }, ...parts), ...stack };
     // The client's method for this operation; paths and methods come from the generated descriptor.
     const method = operation.method.toUpperCase() as "GET";
-    const client = api.client as unknown as Record<string, (path: string, init: RequestParts) => Promise<never>>;
+    const client = api.client as unknown as Record<string, (path: string, init: object) => Promise<never>>;
     return api.unwrap(await client[method]!(operation.path, init)) as unknown;
   };
   const record = (operation: OperationFacts, body: unknown) => options.normalize(operation.record ? operation.record(body as never) : body);
@@ -103,31 +124,32 @@ export function defineCustomers<Paths extends {}, F extends Facts, C, Call exten
 
   const resource: Partial<Record<CustomerMethod, unknown>> = {};
   const { get, list, create, upsert, update, delete: remove } = customers as Facts;
-  if (get) resource.get = async (value: unknown, call?: Call) => record(get, await send(get, call, id(get, value)));
-  if (create) resource.create = async (body: unknown, call?: Call) => record(create, await send(create, call, { body }));
-  if (upsert) resource.upsert = async (body: unknown, call?: Call) => record(upsert, await send(upsert, call, { body }));
+  type Options = Record<string, unknown>;
+  if (get) resource.get = async (value: unknown, call?: Options) => record(get, await send(get, call, id(get, value)));
+  if (create) resource.create = async (body: unknown, call?: Options) => record(create, await send(create, call, { body }));
+  if (upsert) resource.upsert = async (body: unknown, call?: Options) => record(upsert, await send(upsert, call, { body }));
   if (update) {
-    resource.update = async (value: unknown, body: unknown, call?: Call) => record(update, await send(update, call, id(update, value), { body }));
+    resource.update = async (value: unknown, body: unknown, call?: Options) =>
+      record(update, await send(update, call, id(update, value), { body }));
   }
   if (remove) {
-    resource.delete = async (value: unknown, call?: Call) => {
+    resource.delete = async (value: unknown, call?: Options) => {
       await send(remove, call, id(remove, value));
     };
   }
   if (list?.paging) {
     const facts = list.paging;
     resource.list = (params: Record<string, unknown> = {}) => {
-      const { maxItems, signal, pageSize, ...rest } = params as ListOptions & { pageSize?: number } & Record<string, unknown>;
-      const own = Object.fromEntries((options.callKeys ?? []).filter((key) => key in rest).map((key) => [key, rest[key]]));
-      const filters = Object.fromEntries(Object.entries(rest).filter(([key]) => !(key in own)));
+      const { maxItems, pageSize, ...call } = params as { maxItems?: number; pageSize?: number };
+      const { stack, own, query: filters } = split(call);
       const paging = pagingFromFacts(vendor, facts, pageSize);
       return paginate({
         vendor,
         maxItems,
-        signal,
+        signal: stack.signal as AbortSignal | undefined,
         style: paging.style,
         fetchPage: (state, pageSignal) =>
-          send(list, { ...own, signal: pageSignal } as Partial<Call>, { params: { query: { ...filters, ...paging.query(state) } } }),
+          send(list, { ...stack, ...own, signal: pageSignal }, { params: { query: { ...filters, ...paging.query(state) } } }),
         map: (item) => options.normalize(item),
         itemKey: (item) => (item as { id?: unknown } | null)?.id,
       });
