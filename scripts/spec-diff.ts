@@ -92,10 +92,11 @@ function hamgamModel(dir: string, unverifiable: string[]): Model {
     return op;
   };
   const tableAfter = (text: string, heading: string): string[][] => {
-    const at = text.indexOf(`\n${heading}\n`);
+    // The stored pages lost some line breaks: a heading can follow the previous text directly.
+    const at = text.indexOf(`${heading}\n`);
     if (at < 0) return [];
     const rows: string[][] = [];
-    for (const line of text.slice(at + heading.length + 2).split("\n")) {
+    for (const line of text.slice(at + heading.length + 1).split("\n")) {
       if (!line.startsWith("|")) break;
       rows.push(line.split("|").slice(1, -1).map((c) => c.trim()));
     }
@@ -145,16 +146,21 @@ function hamgamModel(dir: string, unverifiable: string[]): Model {
 interface Bullet {
   indent: number;
   text: string;
+  /** The prose lines under the bullet ("Values are da, de, … or pl."). */
+  details: string[];
   children: Bullet[];
 }
 
 function bullets(lines: string[]): Bullet[] {
-  const root: Bullet = { indent: -1, text: "", children: [] };
+  const root: Bullet = { indent: -1, text: "", details: [], children: [] };
   const stack = [root];
   for (const line of lines) {
     const at = line.indexOf("•");
-    if (at < 0) continue;
-    const bullet = { indent: at, text: line.slice(at + 1).trim(), children: [] };
+    if (at < 0) {
+      if (line.trim() !== "") stack.at(-1)!.details.push(line.trim());
+      continue;
+    }
+    const bullet: Bullet = { indent: at, text: line.slice(at + 1).trim(), details: [], children: [] };
     while (stack.length > 1 && stack.at(-1)!.indent >= at) stack.pop();
     stack.at(-1)!.children.push(bullet);
     stack.push(bullet);
@@ -166,6 +172,8 @@ function pexipField(bullet: Bullet): { name: string; required: boolean; shape: S
   const m = /^(\S+)\s+(.+?)(\s+Required)?$/.exec(bullet.text);
   if (!m) throw new Error(`pexip: cannot read the field line "${bullet.text}"`);
   const shape = shapeFromProse(m[2]!);
+  const values = bullet.details.map((d) => /^Values are (.+)\.$/.exec(d)?.[1]).find((v) => v !== undefined);
+  if (values) shape.enum = values.split(/,\s*(?:or\s+)?|\s+or\s+/).map((v) => v.trim()).filter(Boolean);
   const target = shape.items ?? shape;
   for (const child of bullet.children) {
     const field = pexipField(child);
@@ -294,6 +302,14 @@ function coaxModel(dir: string, mine: Model, unverifiable: string[]): Model {
     for (const name of [...names, ...(rest ? [rest] : [])]) documented.props.set(name, emptyShape());
     for (const status of success) op.responses.set(status, documented);
     model.operations.set(key, op);
+  }
+  // The introduction names the one route outside the customers page.
+  const intro = readVendorFile(dir, "coax", "introduction.excerpt.txt");
+  for (const [, method, path] of intro.matchAll(/\b(GET) (\/health)\b/g)) {
+    const key = operationKey(method!, path!);
+    if (!model.operations.has(key)) {
+      model.operations.set(key, { method: method!, path: path!, params: new Map(), responses: new Map(), responseNotes: new Map(), notes: [], covers: { params: false, body: false, statuses: false, fields: false, required: false, nullability: false } });
+    }
   }
   return model;
 }
