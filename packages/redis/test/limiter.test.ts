@@ -88,7 +88,9 @@ describeWithRedis("shared limiter on Redis", () => {
     for (const key of keys) {
       expect(key.startsWith("customer-api:")).toBe(true);
       expect(key).not.toContain(CREDENTIAL);
-      if (key.endsWith(":starts")) for (const member of await admin.zrange(key, 0, -1)) expect(member).not.toContain(CREDENTIAL);
+      if (key.endsWith(":starts")) {
+        for (const member of await admin.zrange(key, "0", "-1")) expect(member).not.toContain(CREDENTIAL);
+      }
     }
   });
 
