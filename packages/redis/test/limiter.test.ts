@@ -145,6 +145,21 @@ describeWithRedis("shared limiter on Redis", () => {
     await expect(l.acquire(AbortSignal.abort(new Error("already")))).rejects.toThrow("already");
   });
 
+  test("given a client, the limiter works on its own copy and leaves the client as it was", async () => {
+    const mine = new Redis(server.url);
+    try {
+      const l = createRedisLimiter({ redis: mine, vendor: "dup", credential: CREDENTIAL, limit: 5, intervalMs: 60_000 });
+      (await l.acquire())();
+      expect(await admin.zcard(`${l.keyPrefix}starts`)).toBe(1);
+      await l.close();
+      expect(await mine.ping()).toBe("PONG");
+      expect(mine.options.enableOfflineQueue).toBe(true);
+      expect("customerApiAcquire" in mine).toBe(false);
+    } finally {
+      mine.disconnect();
+    }
+  });
+
   test("a pause from one worker holds every worker, on Redis's clock", async () => {
     const a = limiter({ vendor: "pause", limit: 100 });
     const b = limiter({ vendor: "pause", limit: 100 });
