@@ -17,6 +17,14 @@ export interface RoundsOptions {
   batchMs: number;
   /** Rounds run first and thrown away (JIT warm-up, lazy imports, connection set-up). */
   warmupRounds?: number;
+  /**
+   * What a rate is per: `wall` seconds, or `cpu` seconds this process ran. For work that never
+   * waits (a stubbed `fetch`), CPU time leaves out the time the scheduler gave to other processes,
+   * which on a loaded machine is most of the wall time and varies from batch to batch.
+   */
+  clock?: "wall" | "cpu";
+  /** With `clock: "cpu"`: CPU microseconds used so far by a process the work depends on (the server). */
+  otherCpu?: () => Promise<number>;
 }
 
 export interface Stats {
@@ -32,6 +40,8 @@ export interface VariantResult {
   /** Rate / the baseline's rate in the same round. */
   ratio: Stats;
   rate: Stats;
+  /** Operations per wall-clock second, whatever `clock` says. */
+  wallRate: Stats;
 }
 
 const gc = (): void => {
@@ -46,9 +56,11 @@ export function stats(values: readonly number[]): Stats {
   return { min: sorted[0]!, median, max: sorted.at(-1)! };
 }
 
-async function batch(variant: Variant, ms: number): Promise<number> {
+async function batch(variant: Variant, ms: number, options: RoundsOptions): Promise<{ rate: number; wallRate: number }> {
   gc();
   let ops = 0;
+  const otherStart = await options.otherCpu?.();
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   const end = start + ms;
   let now = start;
@@ -58,25 +70,34 @@ async function batch(variant: Variant, ms: number): Promise<number> {
     ops += 16;
     now = performance.now();
   }
-  return (ops * 1000) / (now - start);
+  const wallRate = (ops * 1000) / (now - start);
+  if (options.clock !== "cpu") return { rate: wallRate, wallRate };
+  const cpu = process.cpuUsage(cpuStart);
+  const other = otherStart === undefined ? 0 : (await options.otherCpu!()) - otherStart;
+  return { rate: (ops * 1e6) / (cpu.user + cpu.system + other), wallRate };
 }
 
 /** Runs `variants` (the first is the baseline) in rotated order, round by round. */
 export async function interleaved(variants: readonly Variant[], options: RoundsOptions): Promise<VariantResult[]> {
   const rates: number[][] = variants.map(() => []);
+  const wallRates: number[][] = variants.map(() => []);
   const total = (options.warmupRounds ?? 1) + options.rounds;
   for (let round = 0; round < total; round++) {
     const counted = round >= total - options.rounds;
     for (let k = 0; k < variants.length; k++) {
       const index = (k + round) % variants.length;
-      const rate = await batch(variants[index]!, options.batchMs);
-      if (counted) rates[index]!.push(rate);
+      const { rate, wallRate } = await batch(variants[index]!, options.batchMs, options);
+      if (counted) {
+        rates[index]!.push(rate);
+        wallRates[index]!.push(wallRate);
+      }
     }
   }
   return variants.map((variant, index) => ({
     name: variant.name,
     rates: rates[index]!,
     rate: stats(rates[index]!),
+    wallRate: stats(wallRates[index]!),
     ratio: stats(rates[index]!.map((rate, round) => rate / rates[0]![round]!)),
   }));
 }

@@ -15,12 +15,19 @@ import { paging } from "./paging.js";
 
 const quick = process.argv.includes("--quick");
 const settings = quick
-  ? { rounds: { rounds: 13, batchMs: 80, warmupRounds: 1 }, memoryCalls: 5_000, pages: 50, latencyPages: 25, tscRuns: 1, coldBuild: false }
+  ? { rounds: { rounds: 13, batchMs: 80, warmupRounds: 1 }, memoryCalls: 5_000, pages: 40, latencyPages: 20, tscRuns: 1, coldBuild: false }
   : { rounds: { rounds: 11, batchMs: 400, warmupRounds: 1 }, memoryCalls: 50_000, pages: 1_000, latencyPages: 1_000, tscRuns: 3, coldBuild: true };
 const LATENCY_MS = 20;
 const budgets = { homele: 8 * 1024, other: 8.5 * 1024 };
 
 const report = new Report();
+const sectionStart = { at: Date.now() };
+/** How long the section just printed took, so a slow `--quick` run shows where the time went. */
+const took = () => {
+  report.line(`(${Math.round((Date.now() - sectionStart.at) / 1000)} s)`);
+  report.line();
+  sectionStart.at = Date.now();
+};
 const load = () => loadavg().map((n) => n.toFixed(2)).join(", ");
 const started = Date.now();
 
@@ -40,8 +47,10 @@ for (const line of [
   "  the order rotated by one each round. Each variant's rate is divided by the baseline's rate *in the same round*; the tables give",
   "  min / median / max of those per-round ratios. Load on a shared machine shifts whole rounds, not one variant against another.",
   "- **Per-request overhead**: one customer by id, one request at a time. *Stubbed `fetch`*: a `fetch` that returns",
-  "  `new Response(json, { headers })` at once (the method of openapi-fetch's own benchmark), so only client code is timed.",
-  "  *Loopback*: a `node:http` server with keep-alive in a child process. Baseline: bare openapi-fetch on Homele's generated types.",
+  "  `new Response(json, { headers })` at once (the method of openapi-fetch's own benchmark), so only client code is timed;",
+  "  *Loopback*: a `node:http` server with keep-alive in a child process. Rates are per CPU-second (`process.cpuUsage`) of the",
+  "  client process, plus the server's over loopback: on a loaded machine most wall time is other processes' turns, which vary",
+  "  from batch to batch; on an idle one the two clocks agree. Baseline: bare openapi-fetch on Homele's generated types.",
   "  Ours runs with `rateLimit: false` (limiter off) or a limit of 100,000 per second (on, never waiting); the default timeout stays on.",
   "- **Bundle size**: each vendor's one-line browser app (create the client, `await customers.get(id)`) bundled by esbuild: minified,",
   "  ESM, code splitting, platform browser. Start-up = the entry plus every chunk it imports statically (gzip: each file, default level);",
@@ -49,10 +58,12 @@ for (const line of [
   "- **Memory**: sequential `customers.get` over a `fetch` that returns an already-resolved promise, so the event loop never turns",
   "  during the loop; heap after a forced GC right after the loop, each variant in its own process.",
   "- **Paging**: a loopback server in a child process serves the vendor's real list envelope (cursor: Homele; offset: Pexip; page",
-  "  number: Coax), 100 records a page. Each variant walks every record in its own process: time, peak RSS (`maxRSS`) and heap growth",
+  "  number: Coax), 100 records a page. Each variant walks every record in its own process: CPU time of client and server",
+  "  (compared, for the reason above; wall time beside it), peak RSS (`maxRSS`) and heap growth",
   "  (heap after GC, sampled every 2,500 records, minus the heap before the walk). Rate limits off. The hand-written loop is",
   "  `fetch` + `res.json()` + the page's own next link, with or without the vendor's normalizer. `concurrency: 4` is n/a until",
-  "  the server sees more than two of its requests at once. Then the same behind a fixed server latency against pages x latency.",
+  "  the server sees more than two of its requests at once. Then the same behind a fixed server latency: wall time against",
+  "  pages x latency (the physical limit of a sequential walk; a loaded machine adds its waits to this one).",
   "- **Build and types**: wall time of `turbo run build --force` and of the cached rebuild after it; `tsc --extendedDiagnostics`",
   "  (strict, `skipLibCheck`) of one file using all five clients against the same calls on bare openapi-fetch, alternating runs.",
 ]) report.line(line);
@@ -61,7 +72,9 @@ report.line();
 // Per-request overhead
 report.line("## Figures");
 report.line();
+sectionStart.at = Date.now();
 const speed = await overhead(report, settings.rounds);
+took();
 
 // Bundle size
 const vendorSizes = await vendorBundleSizes();
@@ -85,14 +98,19 @@ report.table(
   ],
 );
 
+took();
+
 // Memory
 const mem = await memory(report, settings.memoryCalls);
+took();
 
 // Paging
 const pages = await paging(report, { pages: settings.pages, latencyPages: settings.latencyPages, latencyMs: LATENCY_MS });
+took();
 
 // Build and types
 await buildAndTypes(report, { coldBuild: settings.coldBuild, tscRuns: settings.tscRuns });
+took();
 
 // Targets of "core: one pass per request", beside this run's figures
 const find = (list: VariantResult[], prefix: string) => list.find((v) => v.name.startsWith(prefix))!;

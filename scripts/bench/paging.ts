@@ -34,6 +34,8 @@ interface WalkArgs {
 
 interface WalkResult {
   ms: number;
+  /** CPU time of the client process during the walk, plus the server's once the parent adds it. */
+  cpuMs: number;
   items: number;
   peakRss: number;
   heapGrowth: number;
@@ -85,6 +87,7 @@ export async function walk(args: WalkArgs): Promise<WalkResult> {
   const heapStart = process.memoryUsage().heapUsed;
   let heapPeak = heapStart;
   let items = 0;
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   for await (const record of records) {
     if ((record as { id?: unknown } | null)?.id === undefined) throw new Error(`${args.variant}: a record without id`);
@@ -95,7 +98,8 @@ export async function walk(args: WalkArgs): Promise<WalkResult> {
     }
   }
   const ms = performance.now() - start;
-  return { ms, items, peakRss: process.resourceUsage().maxRSS * 1024, heapGrowth: heapPeak - heapStart };
+  const cpu = process.cpuUsage(cpuStart);
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, items, peakRss: process.resourceUsage().maxRSS * 1024, heapGrowth: heapPeak - heapStart };
 }
 
 interface StyleFigures {
@@ -125,7 +129,9 @@ async function walkStyle(
   try {
     for (const variant of variants) {
       await server.maxInFlight(); // resets the count
+      const serverCpu = await server.cpuMicros();
       const result = await runInChild<WalkResult>(import.meta.url, "walk", { style, variant, url: server.url, pageSize });
+      result.cpuMs += ((await server.cpuMicros()) - serverCpu) / 1000;
       if (result.items !== pages * pageSize) {
         throw new Error(`${style} ${variant}: walked ${result.items} records, expected ${pages * pageSize}`);
       }
@@ -158,19 +164,27 @@ export async function paging(report: Report, sizes: { pages: number; latencyPage
   report.line(`### Paging: ${count(sizes.pages * pageSize)} customers (${count(sizes.pages)} pages of ${pageSize}) from a loopback server`);
   report.line();
   report.table(
-    ["style (vendor)", "variant", "time", "time / hand loop + normalizer", "peak RSS", "heap growth"],
+    ["style (vendor)", "variant", "CPU time (client + server)", "CPU / hand loop + normalizer", "wall time", "peak RSS", "heap growth"],
     loopback.styles.flatMap((s) => {
-      const base = s.results.handNormalized!.ms;
+      const base = s.results.handNormalized!.cpuMs;
       const row = (v: PagingVariant, r: WalkResult | undefined) =>
         r === undefined
           ? null
-          : [`${s.style} (${pagingVendors[s.style].vendor})`, variantNames[v], seconds(r.ms), x(r.ms / base), mib(r.peakRss), mib(r.heapGrowth)];
+          : [
+              `${s.style} (${pagingVendors[s.style].vendor})`,
+              variantNames[v],
+              seconds(r.cpuMs),
+              `**${x(r.cpuMs / base)}**`,
+              seconds(r.ms),
+              mib(r.peakRss),
+              mib(r.heapGrowth),
+            ];
       const rows = (["hand", "handNormalized", "ours"] as const).map((v) => row(v, s.results[v])!);
       if (s.style !== "cursor") {
         rows.push(
           supportsConcurrency(s)
             ? row("oursConcurrent", s.results.oursConcurrent)!
-            : [`${s.style} (${pagingVendors[s.style].vendor})`, variantNames.oursConcurrent, concurrentCell(s, () => ""), "n/a", "n/a", "n/a"],
+            : [`${s.style} (${pagingVendors[s.style].vendor})`, variantNames.oursConcurrent, concurrentCell(s, () => ""), "n/a", "n/a", "n/a", "n/a"],
         );
       }
       return rows;

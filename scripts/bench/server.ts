@@ -3,7 +3,7 @@
  * shares its CPU and its turns with the code being measured, and the measurement with it.
  * `node:http` with keep-alive; bodies are built once, before the first request.
  */
-import { fork } from "node:child_process";
+import { type ChildProcess, fork } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -20,6 +20,8 @@ export interface BenchServer {
   url: string;
   /** The most requests the server held at once since the last call, which starts the count anew. */
   maxInFlight(): Promise<number>;
+  /** CPU microseconds (user + system) the server process has used so far. */
+  cpuMicros(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -37,17 +39,21 @@ export async function startServer(config: ServerConfig = {}): Promise<BenchServe
   });
   return {
     url: `http://127.0.0.1:${port}`,
-    maxInFlight: () =>
-      new Promise((resolve) => {
-        child.once("message", (m: { maxInFlight: number }) => resolve(m.maxInFlight));
-        child.send("stats");
-      }),
+    maxInFlight: () => ask(child, "maxInFlight"),
+    cpuMicros: () => ask(child, "cpuMicros"),
     stop: () =>
       new Promise((resolve) => {
         child.once("exit", () => resolve());
         child.kill();
       }),
   };
+}
+
+function ask(child: ChildProcess, question: "maxInFlight" | "cpuMicros"): Promise<number> {
+  return new Promise((resolve) => {
+    child.once("message", (m: { answer: number }) => resolve(m.answer));
+    child.send(question);
+  });
 }
 
 function serve(config: ServerConfig): void {
@@ -76,9 +82,14 @@ function serve(config: ServerConfig): void {
     else answer();
   });
   server.listen(0, "127.0.0.1", () => process.send!({ port: (server.address() as AddressInfo).port }));
-  process.on("message", () => {
-    process.send!({ maxInFlight });
-    maxInFlight = inFlight;
+  process.on("message", (question) => {
+    if (question === "cpuMicros") {
+      const cpu = process.cpuUsage();
+      process.send!({ answer: cpu.user + cpu.system });
+    } else {
+      process.send!({ answer: maxInFlight });
+      maxInFlight = inFlight;
+    }
   });
   process.on("disconnect", () => process.exit(0));
 }
