@@ -13,14 +13,21 @@ export interface Variant {
 
 export interface RoundsOptions {
   rounds: number;
-  /** How long each variant runs in each round. */
+  /** How long each variant runs in each round, on `clock`. */
   batchMs: number;
   /** Rounds run first and thrown away (JIT warm-up, lazy imports, connection set-up). */
   warmupRounds?: number;
   /**
-   * What a rate is per: `wall` seconds, or `cpu` seconds this process ran. For work that never
-   * waits (a stubbed `fetch`), CPU time leaves out the time the scheduler gave to other processes,
-   * which on a loaded machine is most of the wall time and varies from batch to batch.
+   * Batch length of a warm-up round. Long enough that every variant runs its code through the
+   * JIT's tiers before anything counts; a short counted batch of cold code would make the
+   * first rounds slower than the last ones.
+   */
+  warmupMs?: number;
+  /**
+   * What a batch lasts and a rate is per: `wall` seconds, or `cpu` seconds this process (and
+   * `otherCpu`) ran. CPU time leaves out the time the scheduler gave to other processes, which on
+   * a loaded machine is most of the wall time and varies from batch to batch; a batch on the CPU
+   * clock holds the same amount of work however loaded the machine is.
    */
   clock?: "wall" | "cpu";
   /** With `clock: "cpu"`: CPU microseconds used so far by a process the work depends on (the server). */
@@ -59,22 +66,27 @@ export function stats(values: readonly number[]): Stats {
 async function batch(variant: Variant, ms: number, options: RoundsOptions): Promise<{ rate: number; wallRate: number }> {
   gc();
   let ops = 0;
-  const otherStart = await options.otherCpu?.();
+  const onCpu = options.clock === "cpu";
+  const otherStart = onCpu ? await options.otherCpu?.() : undefined;
+  const otherNow = async () => (otherStart === undefined ? 0 : (await options.otherCpu!()) - otherStart);
   const cpuStart = process.cpuUsage();
+  const cpuMicros = () => {
+    const cpu = process.cpuUsage(cpuStart);
+    return cpu.user + cpu.system;
+  };
   const start = performance.now();
-  const end = start + ms;
-  let now = start;
+  let spent = 0;
   // Read the clock every 16 operations: cheap next to a request, fine-grained enough for a batch.
-  while (now < end) {
+  // The other process's CPU is read only at the end (a message round trip); the batch runs until
+  // this process alone has used `ms`, a little longer in total when the server's time is added.
+  while (spent < ms) {
     for (let i = 0; i < 16; i++) await variant.run();
     ops += 16;
-    now = performance.now();
+    spent = onCpu ? cpuMicros() / 1000 : performance.now() - start;
   }
-  const wallRate = (ops * 1000) / (now - start);
-  if (options.clock !== "cpu") return { rate: wallRate, wallRate };
-  const cpu = process.cpuUsage(cpuStart);
-  const other = otherStart === undefined ? 0 : (await options.otherCpu!()) - otherStart;
-  return { rate: (ops * 1e6) / (cpu.user + cpu.system + other), wallRate };
+  const wallRate = (ops * 1000) / (performance.now() - start);
+  if (!onCpu) return { rate: wallRate, wallRate };
+  return { rate: (ops * 1e6) / (cpuMicros() + (await otherNow())), wallRate };
 }
 
 /** Runs `variants` (the first is the baseline) in rotated order, round by round. */
@@ -86,7 +98,8 @@ export async function interleaved(variants: readonly Variant[], options: RoundsO
     const counted = round >= total - options.rounds;
     for (let k = 0; k < variants.length; k++) {
       const index = (k + round) % variants.length;
-      const { rate, wallRate } = await batch(variants[index]!, options.batchMs, options);
+      const ms = counted ? options.batchMs : (options.warmupMs ?? options.batchMs);
+      const { rate, wallRate } = await batch(variants[index]!, ms, options);
       if (counted) {
         rates[index]!.push(rate);
         wallRates[index]!.push(wallRate);

@@ -15,8 +15,8 @@ import { paging } from "./paging.js";
 
 const quick = process.argv.includes("--quick");
 const settings = quick
-  ? { rounds: { rounds: 13, batchMs: 80, warmupRounds: 1 }, memoryCalls: 5_000, pages: 40, latencyPages: 20, tscRuns: 1, coldBuild: false }
-  : { rounds: { rounds: 11, batchMs: 400, warmupRounds: 1 }, memoryCalls: 50_000, pages: 1_000, latencyPages: 1_000, tscRuns: 3, coldBuild: true };
+  ? { rounds: { rounds: 11, batchMs: 80, warmupRounds: 1, warmupMs: 300 }, memoryCalls: 5_000, pages: 40, latencyPages: 20, tscRuns: 1, coldBuild: false }
+  : { rounds: { rounds: 11, batchMs: 300, warmupRounds: 1, warmupMs: 600 }, memoryCalls: 50_000, pages: 1_000, latencyPages: 1_000, tscRuns: 3, coldBuild: true };
 const LATENCY_MS = 20;
 const budgets = { homele: 8 * 1024, other: 8.5 * 1024 };
 
@@ -43,7 +43,7 @@ report.line("## Method");
 report.line();
 for (const line of [
   "- **Ratios, never absolute times across runs.** Every ratio in a table comes from one process, in which the variants run interleaved:",
-  `  ${settings.rounds.rounds} rounds (after ${settings.rounds.warmupRounds} warm-up round thrown away), each variant one batch of ${settings.rounds.batchMs} ms per round after a forced GC,`,
+  `  ${settings.rounds.rounds} rounds after ${settings.rounds.warmupRounds} warm-up round of ${settings.rounds.warmupMs} ms a variant (thrown away), each variant one batch of ${settings.rounds.batchMs} ms of CPU time per round after a forced GC,`,
   "  the order rotated by one each round. Each variant's rate is divided by the baseline's rate *in the same round*; the tables give",
   "  min / median / max of those per-round ratios. Load on a shared machine shifts whole rounds, not one variant against another.",
   "- **Per-request overhead**: one customer by id, one request at a time. *Stubbed `fetch`*: a `fetch` that returns",
