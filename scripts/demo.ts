@@ -41,7 +41,8 @@ for (const pkg of vendorPackages()) {
         phone: c.phone ?? "—",
         company: c.company ?? "—",
         city: c.address?.city ?? "—",
-        country: c.address?.countryCode ?? "—",
+        // ISO 3166-1 alpha-2 for every vendor, whatever form (code, English or Arabic name) the record used.
+        countryCode: c.address?.countryCode ?? "—",
         updatedAt: c.updatedAt ?? "—",
       });
     }
@@ -52,7 +53,7 @@ for (const pkg of vendorPackages()) {
     await mock.close();
   }
 }
-const columns = ["vendor", "id", "name", "email", "phone", "company", "city", "country", "updatedAt"];
+const columns = ["vendor", "id", "name", "email", "phone", "company", "city", "countryCode", "updatedAt"];
 const table = new Table({ head: columns, style: { head: [], border: [], compact: true } });
 for (const row of rows) table.push(columns.map((c) => row[c] ?? "—"));
 console.log(table.toString());

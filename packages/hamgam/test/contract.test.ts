@@ -107,11 +107,16 @@ describe("listCustomers through customers.list", () => {
       groups_in: "1,4",
       group_id: 3,
       last_login_date: "2025-01-20",
-      last_login_date_from: "2025-01-01",
-      last_login_date_to: "2025-01-31",
+      last_login_from: "2025-01-01",
+      last_login_to: "2025-01-31",
       id_min: 100,
       id_max: 500,
       created_date: "2023-05-14",
+      created_from: "2023-05-01",
+      created_to: "2023-05-31",
+      updated_date: "2025-02-01",
+      updated_from: "2025-02-01",
+      updated_to: "2025-02-28",
     });
     for await (const c of list) customers.push(c);
     expect(customers.map((c) => [c.id, c.phone])).toEqual([
@@ -137,11 +142,17 @@ describe("listCustomers through customers.list", () => {
       groups_in: "1,4",
       group_id: "3",
       last_login_date: "2025-01-20",
-      last_login_date_from: "2025-01-01",
-      last_login_date_to: "2025-01-31",
+      // The names the list page documents: `last_login_date_from` would be ignored by the server.
+      last_login_from: "2025-01-01",
+      last_login_to: "2025-01-31",
       id_min: "100",
       id_max: "500",
       created_date: "2023-05-14",
+      created_from: "2023-05-01",
+      created_to: "2023-05-31",
+      updated_date: "2025-02-01",
+      updated_from: "2025-02-01",
+      updated_to: "2025-02-28",
     });
   });
 

@@ -1,7 +1,7 @@
 import { type ApiClient, type CallOptions, cleanText, InvalidRequestError } from "@customer-api/core";
 import type { components, paths } from "./generated/schema.js";
 
-/** `PUT /customers/blacklist/{customer}`'s body: why the customer is banned (free text, kept by the store). */
+/** `PUT /customers/blacklist/{customer}`'s body: why the customer is banned (free text, kept by the store; Salla requires it). */
 export type ShtaraBanInput = components["schemas"]["BanRequest"];
 
 export interface ShtaraImportOptions extends CallOptions {
@@ -23,7 +23,11 @@ export const shtaraExtras = (api: ApiClient<paths>) => {
   const path = (id: number | string) => ({ path: { customer: id as number } });
   return {
     /** `PUT /customers/blacklist/{customer}` (banCustomer): the customer can no longer order. */
-    async ban(id: number | string, input: ShtaraBanInput = {}, options: CallOptions = {}): Promise<void> {
+    async ban(id: number | string, input: ShtaraBanInput, options: CallOptions = {}): Promise<void> {
+      // Salla answers 422 to a ban without a reason: refuse it here, before a request is spent.
+      if (typeof input?.reason !== "string" || input.reason.trim() === "") {
+        throw new InvalidRequestError({ vendor: "shtara", message: "customers.ban needs a reason: ban(id, { reason })" });
+      }
       api.unwrap(await api.client.PUT("/customers/blacklist/{customer}", { params: path(id), body: input, signal: options.signal }));
     },
     /** `DELETE /customers/blacklist/{customer}` (unbanCustomer). */

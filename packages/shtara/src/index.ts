@@ -46,6 +46,12 @@ type Body<M extends "create" | "update"> = Parameters<ShtaraCustomers[M]>[M exte
 export type ShtaraCreateCustomerInput = Body<"create">;
 /** The body of `PUT /customers/{customer}`: only the fields to change. */
 export type ShtaraUpdateCustomerInput = Body<"update">;
+/** `customers.get` options: core's per-call options and `fields[]`, keys Salla adds to the record (19 on details). */
+export type ShtaraGetOptions = NonNullable<Parameters<ShtaraCustomers["get"]>[1]>;
+/** A key `fields[]` can add to one customer's details. */
+export type ShtaraDetailField = NonNullable<ShtaraGetOptions["fields[]"]>[number];
+/** A key `fields[]` can add to each listed customer (10 on the list). */
+export type ShtaraListField = NonNullable<ShtaraListParams["fields[]"]>[number];
 
 export type { ShtaraBanInput, ShtaraImportOptions, ShtaraImportResult } from "./extras.js";
 export { normalizeShtaraCustomer, type ShtaraCustomer, type ShtaraRawCustomer } from "./normalize.js";

@@ -20,9 +20,13 @@ export interface MockOptions {
   seed?: string;
 }
 
-/** A Prism mock of the OpenAPI document at `specPath`, validating requests and responses. */
-export async function startMock(specPath: string, options: MockOptions = {}): Promise<MockServer> {
-  const operations = await getHttpOperationsFromSpec(specPath);
+/**
+ * A Prism mock of an OpenAPI document, validating requests and responses: a file path, or a document
+ * object (a vendor's own, merged in memory).
+ */
+export async function startMock(document: string | object, options: MockOptions = {}): Promise<MockServer> {
+  // Prism dereferences the object in place: give it a copy.
+  const operations = await getHttpOperationsFromSpec(typeof document === "string" ? document : structuredClone(document));
   const server = createServer(operations, {
     cors: false,
     config: {
