@@ -7,8 +7,7 @@ import type { VendorProfile } from "./profile.js";
 import { failureOf, wrapClient } from "./raw-client.js";
 import { createTransport } from "./transport/create-transport.js";
 import type { Logger } from "./transport/logger.js";
-import type { Limiter } from "./transport/limiter.js";
-import { type RateLimitOptions, resolveRateLimiter } from "./transport/rate-limiter.js";
+import { type Limiter, type RateLimitOptions, resolveRateLimiter } from "./transport/limiter.js";
 
 /** The options every vendor factory accepts (DESIGN.md "Public contract"). */
 export interface ClientOptions {

@@ -12,8 +12,8 @@ export type { AttemptLog, Logger } from "./transport/logger.js";
 export type { ErrorDetails, VendorProfile } from "./profile.js";
 
 // Rate limits
-export { RateLimiter, type RateLimitOptions } from "./transport/rate-limiter.js";
-export { isLimiter, type Limiter } from "./transport/limiter.js";
+export { RateLimiter } from "./transport/rate-limiter.js";
+export { isLimiter, type Limiter, type RateLimitOptions } from "./transport/limiter.js";
 
 // Auth
 export { type TokenProvider, type TokenSource, toTokenProvider } from "./auth/token-provider.js";

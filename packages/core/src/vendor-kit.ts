@@ -22,6 +22,12 @@ export { cleanText } from "./normalize/text.js";
 // openapi-fetch's types, for middleware and typed results
 export type { Client, Middleware } from "openapi-fetch";
 
-// Everything an application sees too (errors, options, limiters, token providers), so a vendor
-// package imports from one place.
-export * from "./index.js";
+// What an application sees too and a vendor package uses, so that it imports from one place.
+// Not the in-memory RateLimiter: a client loads it with its first request.
+export * from "./errors.js";
+export type { AttemptLog, Logger } from "./transport/logger.js";
+export { isLimiter, type Limiter, type RateLimitOptions } from "./transport/limiter.js";
+export { type TokenProvider, type TokenSource, toTokenProvider } from "./auth/token-provider.js";
+export { clientCredentials, type ClientCredentialsOptions } from "./auth/client-credentials.js";
+export { refreshingToken, type RefreshTokenOptions, type RefreshTokenSet } from "./auth/refresh-token.js";
+export type { TokenEndpointOptions } from "./auth/token-endpoint.js";

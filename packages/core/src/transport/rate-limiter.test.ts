@@ -125,3 +125,21 @@ describe("RateLimiter, one clock read per decision", () => {
     expect(second.granted).toEqual([0, 1]);
   });
 });
+
+describe("a client's own limiter", () => {
+  it("checks its settings at once, loads with the first request and then limits as RateLimiter does", async () => {
+    const { resolveRateLimiter } = await import("./limiter.js");
+    expect(() => resolveRateLimiter({ limit: 0, intervalMs: 1 }, undefined)).toThrow(RangeError);
+    const limiter = resolveRateLimiter(undefined, { limit: 1, intervalMs: 1_000 })!;
+    expect(limiter).toMatchObject({ limit: 1, intervalMs: 1_000, concurrency: Number.POSITIVE_INFINITY });
+    const granted: number[] = [];
+    const first = limiter.acquire().then(() => granted.push(1));
+    const second = limiter.acquire().then(() => granted.push(2));
+    await vi.advanceTimersByTimeAsync(0);
+    await first;
+    expect(granted).toEqual([1]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await second;
+    expect(granted).toEqual([1, 2]);
+  });
+});

@@ -1,4 +1,6 @@
-import { isLimiter, type Limiter } from "./limiter.js";
+import { checkRateLimit, type Limiter, type RateLimitOptions } from "./limiter.js";
+
+export type { RateLimitOptions };
 
 /**
  * Client-side rate limiting: at most `limit` request starts in any `intervalMs` window (a sliding
@@ -10,15 +12,6 @@ import { isLimiter, type Limiter } from "./limiter.js";
  * and only as many as really started) and the callers waiting now. `{ limit: 1e9 }` costs nothing
  * up front.
  */
-
-export interface RateLimitOptions {
-  /** Requests allowed per interval. */
-  limit: number;
-  /** The interval, in milliseconds. */
-  intervalMs: number;
-  /** Requests in flight at once (default: unlimited). */
-  concurrency?: number | undefined;
-}
 
 interface Waiter {
   resolve: (release: () => void) => void;
@@ -78,10 +71,7 @@ export class RateLimiter implements Limiter {
     options: RateLimitOptions,
     private readonly now: () => number = Date.now,
   ) {
-    const { limit, intervalMs, concurrency = Number.POSITIVE_INFINITY } = options;
-    if (!(Number.isInteger(limit) && limit > 0)) throw new RangeError("rateLimit.limit must be a positive integer");
-    if (!(intervalMs > 0)) throw new RangeError("rateLimit.intervalMs must be positive");
-    if (!(concurrency >= 1)) throw new RangeError("rateLimit.concurrency must be at least 1");
+    const { limit, intervalMs, concurrency } = checkRateLimit(options);
     this.limit = limit;
     this.intervalMs = intervalMs;
     this.concurrency = concurrency;
@@ -176,15 +166,4 @@ export class RateLimiter implements Limiter {
       this.drain();
     }, wait);
   }
-}
-
-/** What a client does with its `rateLimit` option: a limiter of its own, a shared one, or none. */
-export function resolveRateLimiter(
-  option: RateLimitOptions | Limiter | false | undefined,
-  vendorDefault: RateLimitOptions | undefined,
-): Limiter | undefined {
-  if (option === false) return undefined;
-  if (isLimiter(option)) return option;
-  const settings = option ?? vendorDefault;
-  return settings ? new RateLimiter(settings) : undefined;
 }
