@@ -1,12 +1,15 @@
-/** One closing line over every package's vitest run: "Tests: N passed, N failed". */
+/** One closing line over every package's vitest run and the scripts' own: "Tests: N passed, N failed". */
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-const root = fileURLToPath(new URL("../packages/", import.meta.url));
+const root = fileURLToPath(new URL("../", import.meta.url));
+const reports: [string, string][] = [
+  ...["core", "homele", "pexip", "shtara", "hamgam", "coax"].map((p): [string, string] => [p, `${root}packages/${p}/.vitest/report.json`]),
+  ["scripts", `${root}.vitest/scripts-report.json`],
+];
 let passed = 0;
 let failed = 0;
-for (const p of ["core", "homele", "pexip", "shtara", "hamgam", "coax"]) {
-  const file = `${root}${p}/.vitest/report.json`;
+for (const [p, file] of reports) {
   if (!existsSync(file)) {
     console.log(`${p}: no test report`);
     failed++;
