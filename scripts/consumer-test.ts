@@ -13,8 +13,6 @@
  */
 import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,7 +20,7 @@ import { promisify } from "node:util";
 import vm from "node:vm";
 import { build } from "esbuild";
 import { EdgeRuntime } from "edge-runtime";
-import { startMock, type MockServer } from "./mock-server.js";
+import { startMockGateway, type MockGateway } from "./mock-server.js";
 import { quickStarts } from "./readme-blocks.js";
 import { ensureTool, TOOLS } from "./runtimes.js";
 
@@ -72,44 +70,6 @@ const check = async (name: string, fn: () => Promise<string | void>) => {
     console.log(`  FAIL ${name}\n${[e.stdout, e.stderr, e.message].filter(Boolean).join("\n")}`);
   }
 };
-
-/**
- * One node:http server for every consumer: `/<vendor>/...` goes to that vendor's Prism mock, and
- * an id containing 404404 asks the mock for its documented 404. Requests are counted per vendor
- * so a check can prove its runtime really called out.
- */
-async function startVendorServer(mocks: Record<string, MockServer>) {
-  const calls: Record<string, number> = Object.fromEntries(vendors.map((v) => [v, 0]));
-  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
-    try {
-      const [, vendor, ...rest] = (req.url ?? "/").split("/");
-      const mock = vendor ? mocks[vendor] : undefined;
-      if (!vendor || !mock) {
-        res.writeHead(400).end("unknown vendor");
-        return;
-      }
-      calls[vendor]!++;
-      const path = `/${rest.join("/")}`;
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string" && !["host", "connection"].includes(k)) headers.set(k, v);
-      if (path.includes("404404")) headers.set("prefer", "code=404");
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      const answer = await fetch(mock.url + path, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
-      const body = Buffer.from(await answer.arrayBuffer());
-      const out: Record<string, string> = {};
-      answer.headers.forEach((v, k) => {
-        if (!["content-encoding", "content-length", "transfer-encoding", "connection"].includes(k)) out[k] = v;
-      });
-      res.writeHead(answer.status, out).end(body);
-    } catch (error) {
-      res.writeHead(502).end(String(error));
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, calls, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 /**
  * The consumer program: the same checks in every runtime. `load` says how a module is brought
@@ -267,8 +227,7 @@ function tsconfig(resolution: "nodenext" | "bundler", files: string[], types: st
   });
 }
 
-const mocks: Record<string, MockServer> = {};
-let server: Awaited<ReturnType<typeof startVendorServer>> | undefined;
+let server: MockGateway | undefined;
 const started = Date.now();
 try {
   // Fetch what is missing from the runtime cache while packing and installing.
@@ -281,8 +240,7 @@ try {
   await run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...tarballs, "@types/node@20"]);
   const [node22, node24, deno, bun, tsc7] = await tools;
 
-  for (const v of vendors) mocks[v] = await startMock(v);
-  server = await startVendorServer(mocks);
+  server = await startMockGateway(vendors);
   const base = server.url;
   writeFileSync(join(app, "esm.mjs"), esm(base));
   writeFileSync(join(app, "cjs.cjs"), cjs(base));
@@ -364,7 +322,6 @@ try {
   }
 } finally {
   await server?.close();
-  for (const m of Object.values(mocks)) await m.close();
   rmSync(work, { recursive: true, force: true });
 }
 console.log(`consumer test took ${((Date.now() - started) / 1000).toFixed(0)} s`);
