@@ -9,7 +9,8 @@
  *   context that has web globals only: no `process`, `Buffer` or `require`;
  * - type-check a strict consumer (with `@ts-expect-error` lines that must stay errors) and every
  *   README quick start with TypeScript 5.9 and 7, under `nodenext` and `bundler`.
- * Node 22/24, Deno, Bun and TypeScript 7 come from npm, cached between runs (scripts/runtimes.ts).
+ * Node 22/24 (and 20 when the test runs on another), Deno, Bun and TypeScript 7 come from npm,
+ * cached between runs (scripts/runtimes.ts).
  */
 import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -22,7 +23,8 @@ import { build } from "esbuild";
 import { EdgeRuntime } from "edge-runtime";
 import { startMockGateway, type MockGateway } from "./mock-server.js";
 import { quickStarts } from "./readme-blocks.js";
-import { ensureTool, TOOLS } from "./runtimes.js";
+import { ensureNode, ensureTool, TOOLS } from "./runtimes.js";
+import { writeReport } from "./test-report.js";
 
 const exec = promisify(execFile);
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -231,14 +233,14 @@ let server: MockGateway | undefined;
 const started = Date.now();
 try {
   // Fetch what is missing from the runtime cache while packing and installing.
-  const tools = Promise.all([TOOLS.node22, TOOLS.node24, TOOLS.deno, TOOLS.bun, TOOLS.tsc7].map((t) => ensureTool(t)));
+  const tools = Promise.all([ensureNode(20), ensureNode(22), ensureNode(24), ensureTool(TOOLS.deno), ensureTool(TOOLS.bun), ensureTool(TOOLS.tsc7)]);
   tools.catch(() => {});
   for (const p of packages) await run("pnpm", ["pack", "--pack-destination", packs], join(root, "packages", p));
   const tarballs = readdirSync(packs).map((f) => join(packs, f));
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true }));
   // @types/node only for the README quick starts, which read process.env as a user's would.
   await run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...tarballs, "@types/node@20"]);
-  const [node22, node24, deno, bun, tsc7] = await tools;
+  const [node20, node22, node24, deno, bun, tsc7] = await tools;
 
   server = await startMockGateway(vendors);
   const base = server.url;
@@ -257,7 +259,7 @@ try {
 
   console.log("consumer test on packed tarballs:");
   const runtimes: [string, string, string[]][] = [
-    ["Node 20", process.execPath, []],
+    ["Node 20", node20, []],
     ["Node 22", node22, []],
     ["Node 24", node24, []],
     ["Deno", deno, ["run", "--allow-net", "--allow-read", "--allow-env", "--no-prompt"]],
@@ -326,6 +328,7 @@ try {
 }
 console.log(`consumer test took ${((Date.now() - started) / 1000).toFixed(0)} s`);
 console.log(`${passed} passed, ${failed} failed`);
+writeReport("consumer", passed, failed);
 process.exitCode = failed > 0 ? 1 : 0;
 // Prism keeps handles open; the verdict is in, so end here.
 process.exit();

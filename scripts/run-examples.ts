@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { startMockGateway } from "./mock-server.js";
+import { writeReport } from "./test-report.js";
 
 const exec = promisify(execFile);
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -82,6 +83,7 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 console.log(`${passed} passed, ${failed} failed`);
+writeReport("examples", passed, failed);
 process.exitCode = failed ? 1 : 0;
 // Prism keeps handles open; the verdict is in, so end here.
 process.exit();

@@ -1,5 +1,6 @@
 /**
- * Runtimes and compilers the consumer test needs but a developer does not: Node 22 and 24, Deno,
+ * Runtimes and compilers the consumer test needs but a developer does not: Node 20, 22 and 24 (the
+ * one running the test stands in for its own major), Deno,
  * Bun and TypeScript 7. Each comes from its npm package (they carry their binaries), installed on
  * first use into one folder per pinned version under node_modules/.cache, so reruns start at once
  * and a fresh clone fetches them once. Kept out of devDependencies: together they weigh ~300 MB,
@@ -24,8 +25,9 @@ export interface Tool {
 }
 
 export const TOOLS = {
+  node20: { pkg: "node", version: "20.20.2", bin: "node_modules/.bin/node" },
   node22: { pkg: "node", version: "22.23.3", bin: "node_modules/.bin/node" },
-  node24: { pkg: "node", version: "24.9.0", bin: "node_modules/.bin/node" },
+  node24: { pkg: "node", version: "24.21.0", bin: "node_modules/.bin/node" },
   deno: { pkg: "deno", version: "2.9.6", bin: "node_modules/.bin/deno" },
   bun: { pkg: "bun", version: "1.4.4", bin: "node_modules/.bin/bun" },
   tsc7: { pkg: "typescript", version: "7.0.2", bin: "node_modules/.bin/tsc" },
@@ -49,6 +51,12 @@ export async function ensureTool(tool: Tool): Promise<string> {
     rmSync(tmp, { recursive: true, force: true });
   }
   return bin;
+}
+
+/** A Node binary of the given major: the one running this script when it is that major. */
+export function ensureNode(major: 20 | 22 | 24): Promise<string> {
+  if (Number(process.versions.node.split(".")[0]) === major) return Promise.resolve(process.execPath);
+  return ensureTool(TOOLS[`node${major}`]);
 }
 
 // `tsx scripts/runtimes.ts` fetches every tool ahead of a run (CI can cache the folder).

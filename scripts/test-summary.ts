@@ -1,11 +1,14 @@
-/** One closing line over every package's vitest run and the scripts' own: "Tests: N passed, N failed". */
+/**
+ * One closing line over every package's vitest run, the scripts' unit tests, and the consumer,
+ * examples and release checks: "Tests: N passed, N failed".
+ */
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const reports: [string, string][] = [
   ...["core", "homele", "pexip", "shtara", "hamgam", "coax"].map((p): [string, string] => [p, `${root}packages/${p}/.vitest/report.json`]),
-  ["scripts", `${root}.vitest/scripts-report.json`],
+  ...["scripts", "consumer", "examples", "release"].map((p): [string, string] => [p, `${root}.vitest/${p}-report.json`]),
 ];
 let passed = 0;
 let failed = 0;
