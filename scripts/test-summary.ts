@@ -1,15 +1,24 @@
-/** One closing line over every package's vitest run: "Tests: N passed, N failed" (", N skipped" when any were). */
+/**
+ * One closing line over every package's vitest run (the packages found in the workspace), the
+ * scripts' unit tests, and the consumer, examples and release checks: "Tests: N passed, N failed"
+ * (", N skipped" when any were).
+ */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { workspacePackages } from "./workspace.js";
+import { ROOT, workspacePackages } from "./workspace.js";
 
+const reports: [string, string][] = [
+  ...workspacePackages()
+    .filter((p) => typeof (p.manifest.scripts as Record<string, string> | undefined)?.test === "string")
+    .map((p): [string, string] => [p.folder, join(p.dir, ".vitest", "report.json")]),
+  ...["scripts", "consumer", "examples", "release"].map((p): [string, string] => [p, join(ROOT, ".vitest", `${p}-report.json`)]),
+];
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const pkg of workspacePackages().filter((p) => typeof (p.manifest.scripts as Record<string, string>)?.test === "string")) {
-  const file = join(pkg.dir, ".vitest", "report.json");
+for (const [p, file] of reports) {
   if (!existsSync(file)) {
-    console.log(`${pkg.folder}: no test report`);
+    console.log(`${p}: no test report`);
     failed++;
     continue;
   }
@@ -21,7 +30,7 @@ for (const pkg of workspacePackages().filter((p) => typeof (p.manifest.scripts a
   };
   // A suite skips when what it needs is missing here (the Redis suites without redis-server).
   const skips = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-  console.log(`${pkg.folder}: ${report.numPassedTests} passed, ${report.numFailedTests} failed${skips ? `, ${skips} skipped` : ""}`);
+  console.log(`${p}: ${report.numPassedTests} passed, ${report.numFailedTests} failed${skips ? `, ${skips} skipped` : ""}`);
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   skipped += skips;

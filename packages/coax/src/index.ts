@@ -1,8 +1,10 @@
-import { ConfigurationError, createVendorClient, type VendorClientOptions } from "@customer-api/core";
+import { ConfigurationError, createVendorClient, lazily, type VendorClientOptions } from "@customer-api/core/vendor-kit";
 import { descriptor } from "./generated/descriptor.js";
 import type { paths } from "./generated/schema.js";
 import { locationMiddleware, locationParts } from "./location.js";
-import { normalizeCoaxCustomer } from "./normalize.js";
+
+/** The normalizer, and core's helpers with it, load with the first record rather than at start-up. */
+export const normalizeCoaxCustomer = lazily(() => import("./normalize.js").then((m) => m.normalizeCoaxCustomer));
 
 export interface CoaxClientOptions extends VendorClientOptions {
   /** The Coax API key (issued per business), or a function that returns one. */
@@ -47,6 +49,6 @@ export type CoaxCreateCustomerInput = Parameters<CoaxCustomers["create"]>[0];
 export type CoaxUpsertCustomerInput = Parameters<CoaxCustomers["upsert"]>[0];
 export type CoaxUpdateCustomerInput = Parameters<CoaxCustomers["update"]>[1];
 
-export { type CoaxCustomer, type CoaxRawCustomer, normalizeCoaxCustomer } from "./normalize.js";
+export type { CoaxCustomer, CoaxRawCustomer } from "./normalize.js";
 export { descriptor as coaxDescriptor } from "./generated/descriptor.js";
 export type { components, operations, paths } from "./generated/schema.js";

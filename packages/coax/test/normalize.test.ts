@@ -1,4 +1,5 @@
-import { errorReader, InvalidResponseError } from "@customer-api/core";
+import { InvalidResponseError } from "@customer-api/core";
+import { errorReader } from "@customer-api/core/vendor-kit";
 import { describe, expect, it } from "vitest";
 import { coaxDescriptor, normalizeCoaxCustomer } from "../src/index.js";
 import { JANE } from "./fixtures.js";

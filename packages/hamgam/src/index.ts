@@ -1,7 +1,9 @@
-import { createVendorClient, type VendorClientOptions } from "@customer-api/core";
+import { createVendorClient, lazily, type VendorClientOptions } from "@customer-api/core/vendor-kit";
 import { descriptor } from "./generated/descriptor.js";
 import type { paths } from "./generated/schema.js";
-import { normalizeHamgamCustomer } from "./normalize.js";
+
+/** The normalizer, and core's helpers with it, load with the first record rather than at start-up. */
+export const normalizeHamgamCustomer = lazily(() => import("./normalize.js").then((m) => m.normalizeHamgamCustomer));
 
 export interface HamgamClientOptions extends VendorClientOptions {
   /** The API key of a staff or admin user (sent as `Authorization: Token <key>`), or a function that returns one. */
@@ -16,6 +18,6 @@ export type HamgamClient = ReturnType<typeof createHamgamClient>;
 export type HamgamCustomers = HamgamClient["customers"];
 export type HamgamListParams = NonNullable<Parameters<HamgamCustomers["list"]>[0]>;
 
-export { type HamgamCustomer, type HamgamRawCustomer, normalizeHamgamCustomer } from "./normalize.js";
+export type { HamgamCustomer, HamgamRawCustomer } from "./normalize.js";
 export { descriptor as hamgamDescriptor } from "./generated/descriptor.js";
 export type { components, operations, paths } from "./generated/schema.js";

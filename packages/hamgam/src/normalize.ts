@@ -1,13 +1,5 @@
-import {
-  type Customer,
-  cleanEmail,
-  cleanText,
-  joinName,
-  type NormalizeContext,
-  requireRecord,
-  toE164,
-  toUtcIso,
-} from "@customer-api/core";
+import { type Customer, cleanEmail, cleanText, joinName, requireRecord, toE164, toUtcIso } from "@customer-api/core/vendor-kit/normalize";
+import type { NormalizeContext } from "@customer-api/core/vendor-kit";
 import type { components } from "./generated/schema.js";
 
 export type HamgamRawCustomer = components["schemas"]["Customer"];

@@ -1,4 +1,5 @@
-import { BadRequestError, ConfigurationError, ConflictError, errorReader, InternalServerError } from "@customer-api/core";
+import { BadRequestError, ConfigurationError, ConflictError, InternalServerError } from "@customer-api/core";
+import { errorReader } from "@customer-api/core/vendor-kit";
 import { afterEach, describe, expect, it } from "vitest";
 // core's own scripted HTTP server on 127.0.0.1 (test-only; not part of core's package).
 import { json, startServer, type Handler, type TestServer } from "@customer-api/testkit";

@@ -1,7 +1,9 @@
-import { createVendorClient, type VendorClientOptions } from "@customer-api/core";
+import { createVendorClient, lazily, type VendorClientOptions } from "@customer-api/core/vendor-kit";
 import { descriptor } from "./generated/descriptor.js";
 import type { paths } from "./generated/schema.js";
-import { normalizeHomeleCustomer } from "./normalize.js";
+
+/** The normalizer, and core's helpers with it, load with the first record rather than at start-up. */
+export const normalizeHomeleCustomer = lazily(() => import("./normalize.js").then((m) => m.normalizeHomeleCustomer));
 
 export interface HomeleClientOptions extends VendorClientOptions {
   /** The API token (Settings > API Integration), or a function that returns one. */
@@ -16,6 +18,6 @@ export type HomeleClient = ReturnType<typeof createHomeleClient>;
 export type HomeleCustomers = HomeleClient["customers"];
 export type HomeleListParams = NonNullable<Parameters<HomeleCustomers["list"]>[0]>;
 
-export { type HomeleCustomer, type HomeleRawCustomer, normalizeHomeleCustomer } from "./normalize.js";
+export type { HomeleCustomer, HomeleRawCustomer } from "./normalize.js";
 export { descriptor as homeleDescriptor } from "./generated/descriptor.js";
 export type { components, operations, paths } from "./generated/schema.js";

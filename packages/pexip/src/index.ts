@@ -2,15 +2,18 @@ import {
   type ClientCredentialsOptions,
   clientCredentials,
   createVendorClient,
+  lazily,
   exactlyOneToken,
   type TokenOr,
   type VendorClientOptions,
-} from "@customer-api/core";
+} from "@customer-api/core/vendor-kit";
 import { CORRELATION_ID_HEADER, correlationIdMiddleware } from "./correlation-id.js";
 import { configError, type PexipEnvironment, pexipBaseUrl, pexipTokenUrl } from "./environment.js";
 import { descriptor } from "./generated/descriptor.js";
 import type { paths } from "./generated/schema.js";
-import { normalizePexipCustomer } from "./normalize.js";
+
+/** The normalizer, and core's helpers with it, load with the first record rather than at start-up. */
+export const normalizePexipCustomer = lazily(() => import("./normalize.js").then((m) => m.normalizePexipCustomer));
 
 export interface PexipClientCredentials extends Pick<ClientCredentialsOptions, "authMethod" | "expirySkewMs"> {
   clientId: string;
@@ -70,6 +73,6 @@ export type PexipListParams = NonNullable<Parameters<PexipCustomers["list"]>[0]>
 export type PexipCustomerUpdate = Parameters<PexipCustomers["update"]>[1];
 
 export type { PexipEnvironment } from "./environment.js";
-export { normalizePexipCustomer, type PexipCustomer, type PexipRawCustomer } from "./normalize.js";
+export type { PexipCustomer, PexipRawCustomer } from "./normalize.js";
 export { descriptor as pexipDescriptor } from "./generated/descriptor.js";
 export type { components, operations, paths } from "./generated/schema.js";

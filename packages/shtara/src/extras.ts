@@ -1,4 +1,4 @@
-import { type ApiClient, type CallOptions, cleanText, InvalidRequestError } from "@customer-api/core";
+import { type ApiClient, type CallOptions, callOptions, cleanText, InvalidRequestError } from "@customer-api/core/vendor-kit";
 import type { components, paths } from "./generated/schema.js";
 
 /** `PUT /customers/blacklist/{customer}`'s body: why the customer is banned (free text, kept by the store; Salla requires it). */
@@ -28,11 +28,11 @@ export const shtaraExtras = (api: ApiClient<paths>) => {
       if (typeof input?.reason !== "string" || input.reason.trim() === "") {
         throw new InvalidRequestError({ vendor: "shtara", message: "customers.ban needs a reason: ban(id, { reason })" });
       }
-      api.unwrap(await api.client.PUT("/customers/blacklist/{customer}", { params: path(id), body: input, signal: options.signal }));
+      api.unwrap(await api.client.PUT("/customers/blacklist/{customer}", { params: path(id), body: input, ...callOptions(options) }));
     },
     /** `DELETE /customers/blacklist/{customer}` (unbanCustomer). */
     async unban(id: number | string, options: CallOptions = {}): Promise<void> {
-      api.unwrap(await api.client.DELETE("/customers/blacklist/{customer}", { params: path(id), signal: options.signal }));
+      api.unwrap(await api.client.DELETE("/customers/blacklist/{customer}", { params: path(id), ...callOptions(options) }));
     },
     /** `POST /customers/import` (importCustomers): uploads a spreadsheet; the store imports it later. */
     async import(file: Blob, options: ShtaraImportOptions = {}): Promise<ShtaraImportResult> {
@@ -43,7 +43,7 @@ export const shtaraExtras = (api: ApiClient<paths>) => {
       form.append("file", file, options.filename ?? ((file as Partial<File>).name || "customers.xlsx"));
       // openapi-typescript types a binary field as string; openapi-fetch sends a FormData body as it is.
       const body = form as unknown as components["schemas"]["ImportCustomersRequest"];
-      const result = api.unwrap(await api.client.POST("/customers/import", { body, signal: options.signal }));
+      const result = api.unwrap(await api.client.POST("/customers/import", { body, ...callOptions(options) }));
       return { message: cleanText(result?.data?.message) };
     },
   };

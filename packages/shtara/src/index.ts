@@ -1,15 +1,18 @@
 import {
   createVendorClient,
+  lazily,
   exactlyOneToken,
   type RefreshTokenSet,
   refreshingToken,
   type TokenOr,
   type VendorClientOptions,
-} from "@customer-api/core";
+} from "@customer-api/core/vendor-kit";
 import { shtaraExtras } from "./extras.js";
 import { descriptor } from "./generated/descriptor.js";
 import type { paths } from "./generated/schema.js";
-import { normalizeShtaraCustomer } from "./normalize.js";
+
+/** The normalizer, and core's helpers with it, load with the first record rather than at start-up. */
+export const normalizeShtaraCustomer = lazily(() => import("./normalize.js").then((m) => m.normalizeShtaraCustomer));
 
 /** Salla's OAuth2 token endpoint (authorization-code flow and refresh). */
 export const SALLA_TOKEN_URL = "https://accounts.salla.sa/oauth2/token";
@@ -54,6 +57,6 @@ export type ShtaraDetailField = NonNullable<ShtaraGetOptions["fields[]"]>[number
 export type ShtaraListField = NonNullable<ShtaraListParams["fields[]"]>[number];
 
 export type { ShtaraBanInput, ShtaraImportOptions, ShtaraImportResult } from "./extras.js";
-export { normalizeShtaraCustomer, type ShtaraCustomer, type ShtaraRawCustomer } from "./normalize.js";
+export type { ShtaraCustomer, ShtaraRawCustomer } from "./normalize.js";
 export { descriptor as shtaraDescriptor } from "./generated/descriptor.js";
 export type { components, operations, paths } from "./generated/schema.js";

@@ -1,4 +1,5 @@
-import { AuthenticationError, ConfigurationError, errorReader, type RefreshTokenSet } from "@customer-api/core";
+import { AuthenticationError, ConfigurationError, type RefreshTokenSet } from "@customer-api/core";
+import { errorReader } from "@customer-api/core/vendor-kit";
 import { afterEach, describe, expect, it } from "vitest";
 import { json, startServer } from "@customer-api/testkit";
 import { createShtaraClient, SALLA_TOKEN_URL, type ShtaraClientOptions, shtaraDescriptor } from "../src/index.js";

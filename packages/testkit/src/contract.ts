@@ -18,7 +18,7 @@ import {
   RateLimitError,
   UnprocessableEntityError,
 } from "@customer-api/core";
-import type { OperationFacts, VendorDescriptor } from "@customer-api/core";
+import type { OperationFacts, VendorDescriptor } from "@customer-api/core/vendor-kit";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type MockServer, startMock } from "./prism-mock.js";
 import { readSpec, vendorSpecPath } from "./spec-facts.js";

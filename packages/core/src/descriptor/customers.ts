@@ -146,10 +146,10 @@ export function defineCustomers<Paths extends {}, F extends Facts, C, Call exten
       return paginate({
         vendor,
         maxItems,
-        signal: stack.signal as AbortSignal | undefined,
+        ...(stack as CallOptions),
         style: paging.style,
-        fetchPage: (state, pageSignal) =>
-          send(list, { ...stack, ...own, signal: pageSignal }, { params: { query: { ...filters, ...paging.query(state) } } }),
+        // `call` is the list's per-call options with the paginator's own signal.
+        fetchPage: (state, call) => send(list, { ...own, ...call }, { params: { query: { ...filters, ...paging.query(state) } } }),
         map: (item) => options.normalize(item),
         itemKey: (item) => (item as { id?: unknown } | null)?.id,
       });

@@ -3,7 +3,7 @@ import type { TokenSource } from "../auth/token-provider.js";
 import type { CallOptions } from "../call-options.js";
 import { type ApiClient, type ClientOptions, createApiClient } from "../client.js";
 import { ConfigurationError } from "../errors.js";
-import { assertPhoneCountry } from "../normalize/phone.js";
+import { assertPhoneCountry } from "../normalize/phone-country.js";
 import type { VendorProfile } from "../profile.js";
 import type { Limiter } from "../transport/limiter.js";
 import { type Customers, defineCustomers, type ResourceOptions } from "./customers.js";
