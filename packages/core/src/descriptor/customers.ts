@@ -1,8 +1,7 @@
 import type { ApiClient } from "../client.js";
 import type { CallOptions } from "../call-options.js";
 import { InvalidRequestError } from "../errors.js";
-import { type ListOptions, type PagedList, paginate } from "../paging/paginator.js";
-import { pagingFromFacts } from "./paging.js";
+import type { ListOptions, Page, PagedList } from "../paging/paginator.js";
 import type { CustomerMethod, OperationFacts, VendorDescriptor } from "./types.js";
 
 // ---- Types: each method's arguments come from the spec's own operation types. ----
@@ -139,20 +138,32 @@ export function defineCustomers<Paths extends {}, F extends Facts, C, Call exten
   }
   if (list?.paging) {
     const facts = list.paging;
-    resource.list = (params: Record<string, unknown> = {}) => {
+    resource.list = (params: Record<string, unknown> = {}): PagedList<C> => {
       const { maxItems, pageSize, ...call } = params as { maxItems?: number; pageSize?: number };
+      if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize >= 1)) {
+        throw new InvalidRequestError({ vendor, message: "`pageSize` must be a whole number >= 1" });
+      }
       const { stack, own, query: filters } = split(call);
-      const paging = pagingFromFacts(vendor, facts, pageSize);
-      return paginate({
-        vendor,
-        maxItems,
-        ...(stack as CallOptions),
-        style: paging.style,
-        // `call` is the list's per-call options with the paginator's own signal.
-        fetchPage: (state, call) => send(list, { ...own, ...call }, { params: { query: { ...filters, ...paging.query(state) } } }),
-        map: (item) => options.normalize(item),
-        itemKey: (item) => (item as { id?: unknown } | null)?.id,
-      });
+      // The paging code loads with the first page, so an app that never lists never ships it.
+      async function* pages(): AsyncGenerator<Page<C>> {
+        const { listPages } = await import("./list.js");
+        yield* listPages({
+          vendor,
+          facts,
+          pageSize,
+          maxItems,
+          call: stack as CallOptions,
+          // `call` is the list's per-call options with the paginator's own signal.
+          fetchPage: (query, call) => send(list!, { ...own, ...call }, { params: { query: { ...filters, ...query } } }),
+          normalize: options.normalize,
+        });
+      }
+      return {
+        pages,
+        async *[Symbol.asyncIterator]() {
+          for await (const page of pages()) yield* page.items;
+        },
+      };
     };
   }
   return resource as Customers<Paths, F, C, Call>;

@@ -1,4 +1,3 @@
-import { InvalidRequestError } from "../errors.js";
 import type { PagingStyle } from "../paging/paginator.js";
 import { cursorPaging, offsetPaging, pageNumberPaging } from "../paging/styles.js";
 import type { PagingFacts } from "./types.js";
@@ -19,13 +18,9 @@ const count = (value: unknown) => (typeof value === "number" && Number.isFinite(
  * sends: the style's state named by the operation's own parameters.
  */
 export function pagingFromFacts(
-  vendor: string,
   facts: PagingFacts,
   requested: number | undefined,
 ): { style: PagingStyle<Record<string, unknown>, unknown, unknown>; query(state: Record<string, unknown>): Record<string, unknown> } {
-  if (requested !== undefined && !(Number.isInteger(requested) && requested >= 1)) {
-    throw new InvalidRequestError({ vendor, message: "`pageSize` must be a whole number >= 1" });
-  }
   const items = itemsOf(facts);
   const pageSize = requested ?? facts.defaultPageSize;
   switch (facts.style) {
