@@ -65,7 +65,7 @@ const run = async (cmd: string, args: string[], cwd = app) => {
 
 let passed = 0;
 let failed = 0;
-const check = async (name: string, fn: () => Promise<string | void>) => {
+const check = async (name: string, fn: () => Promise<string | undefined>) => {
   const started = Date.now();
   try {
     const out = (await fn()) ?? "";

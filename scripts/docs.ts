@@ -18,8 +18,16 @@ const only = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 
 /** What a user reads in the reference: declarations, their members and their call signatures. */
 const REQUIRED =
-  ReflectionKind.Enum | ReflectionKind.EnumMember | ReflectionKind.Variable | ReflectionKind.Function | ReflectionKind.Class |
-  ReflectionKind.Interface | ReflectionKind.Property | ReflectionKind.Method | ReflectionKind.Accessor | ReflectionKind.TypeAlias;
+  ReflectionKind.Enum |
+  ReflectionKind.EnumMember |
+  ReflectionKind.Variable |
+  ReflectionKind.Function |
+  ReflectionKind.Class |
+  ReflectionKind.Interface |
+  ReflectionKind.Property |
+  ReflectionKind.Method |
+  ReflectionKind.Accessor |
+  ReflectionKind.TypeAlias;
 
 let undocumentedTotal = 0;
 let failedPackages = 0;
@@ -57,7 +65,9 @@ for (const pkg of only.length ? only : packages) {
   app.validate(project);
   if (app.logger.hasErrors() || app.logger.hasWarnings()) failedPackages++;
   const where = check ? "" : ` -> docs/api/${pkg}`;
-  console.log(`${pkg}: ${undocumented.length} undocumented public ${undocumented.length === 1 ? "export" : "exports and members"}${where}`);
+  console.log(
+    `${pkg}: ${undocumented.length} undocumented public ${undocumented.length === 1 ? "export" : "exports and members"}${where}`,
+  );
   for (const name of undocumented) console.log(`  - ${name}`);
 }
 
@@ -67,7 +77,7 @@ function undocumentedExports(reflections: DeclarationReflection[]): string[] {
     if (r.flags.isExternal || r.inheritedFrom || r.implementationOf) continue;
     if (fromGenerated(r)) continue;
     // A member of a type literal inside a documented property is read through that property.
-    if (r.parent && r.parent.kindOf(ReflectionKind.TypeLiteral)) continue;
+    if (r.parent?.kindOf(ReflectionKind.TypeLiteral)) continue;
     const signatures = [...(r.signatures ?? []), ...(r.getSignature ? [r.getSignature] : [])];
     const documented = r.hasComment() || signatures.some((s) => s.hasComment());
     if (!documented) names.push(`${ReflectionKind.singularString(r.kind)} ${r.getFriendlyFullName()}`);

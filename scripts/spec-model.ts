@@ -4,6 +4,7 @@
  * fields with their types, required flags and statuses. Each node keeps the `x-vendor-deviation`
  * notes our spec puts on it, so a difference can be matched with the note that explains it.
  */
+// biome-ignore lint/suspicious/noExplicitAny: a parsed OpenAPI document is walked field by field without a schema
 type Doc = Record<string, any>;
 
 export interface Shape {

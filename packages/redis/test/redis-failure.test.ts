@@ -19,7 +19,6 @@ describeWithRedis("when Redis fails", () => {
     return made;
   };
   const client = (rateLimit: RedisLimiter) =>
-    // biome-ignore lint: the paths are irrelevant here
     createApiClient<any>(profile, { baseUrl: http.url, rateLimit, maxRetries: 0 });
   /** One GET through the whole client stack: "ok", or the error's class name. */
   const call = async (api: ReturnType<typeof client>) => {
@@ -105,7 +104,10 @@ describeWithRedis("when Redis fails", () => {
     await redis.restart();
     // Back on Redis once it answers again (the connection retries at most a second apart).
     const deadline = Date.now() + 5_000;
-    while (Date.now() < deadline && (await failing.acquire().then((release) => (release(), true), () => false)) === false) {
+    while (Date.now() < deadline && (await failing.acquire().then((release) => {
+        release();
+        return true;
+      }, () => false)) === false) {
       await new Promise((r) => setTimeout(r, 50));
     }
     phase = "after";

@@ -1,5 +1,5 @@
 import {
-  ApiError,
+  type ApiError,
   AuthenticationError,
   BadRequestError,
   type Customer,
@@ -11,16 +11,22 @@ import {
   RateLimitError,
   UnprocessableEntityError,
 } from "@customer-api/core";
-import { describe, expect, it } from "vitest";
 import { contractSuite } from "@customer-api/testkit";
-import { shtaraDescriptor, createShtaraClient, type ShtaraClient, type ShtaraClientOptions } from "../src/index.js";
+import { describe, expect, it } from "vitest";
+import { createShtaraClient, type ShtaraClient, type ShtaraClientOptions, shtaraDescriptor } from "../src/index.js";
 import { SEED_CUSTOMER } from "./seed.js";
 
 const kit = contractSuite({ descriptor: shtaraDescriptor, createClient: createShtaraClient, token: "salla-access-token" });
 
 const TOKEN = "salla-access-token";
 const client = (extra: Partial<ShtaraClientOptions> = {}) =>
-  createShtaraClient({ token: TOKEN, baseUrl: kit.url(), fetch: kit.strict().fetch, rateLimit: false, ...extra } as ShtaraClientOptions);
+  createShtaraClient({
+    token: TOKEN,
+    baseUrl: kit.url(),
+    fetch: kit.strict().fetch,
+    rateLimit: false,
+    ...extra,
+  } as ShtaraClientOptions);
 const preferring = (prefer: string) => client({ maxRetries: 0, headers: { Prefer: prefer } });
 const lastRequest = () => kit.strict().requests.at(-1)!;
 const spreadsheet = () => new Blob(["first_name,last_name,mobile\nAhmed,Ali,777777777\n"], { type: "text/csv" });
@@ -69,7 +75,12 @@ describe("listCustomers through customers.list", () => {
     expect(customers).toEqual([
       // This record has no country_code: the code comes from its Arabic country name.
       { ...SEED_CUSTOMER, raw: expect.anything() },
-      expect.objectContaining({ id: "2075683581", name: "Ali Ahmed", phone: "+967777777777", updatedAt: SEED_CUSTOMER.updatedAt }),
+      expect.objectContaining({
+        id: "2075683581",
+        name: "Ali Ahmed",
+        phone: "+967777777777",
+        updatedAt: SEED_CUSTOMER.updatedAt,
+      }),
     ]);
     expect(kit.strict().requests).toHaveLength(1); // totalPages: 1
     const url = new URL(kit.strict().requests[0]!.url);
@@ -263,8 +274,13 @@ describe("documented error statuses", () => {
   it("reads a 422's field errors", async () => {
     const error = (await OPERATIONS.create!.call(preferring("code=422")).catch((e: unknown) => e)) as ApiError;
     expect(error.fields).toEqual({ first_name: ["الاسم الاول للعميل مطلوب"] });
-    const several = (await OPERATIONS.update!.call(preferring("code=422, example=duplicateMobileAndEmail")).catch((e: unknown) => e)) as ApiError;
-    expect(several.fields).toEqual({ mobile: ["The mobile has already been taken."], email: ["The email has already been taken."] });
+    const several = (await OPERATIONS.update!.call(preferring("code=422, example=duplicateMobileAndEmail")).catch(
+      (e: unknown) => e,
+    )) as ApiError;
+    expect(several.fields).toEqual({
+      mobile: ["The mobile has already been taken."],
+      email: ["The email has already been taken."],
+    });
   });
 
   it("reads an integer error code as a string", async () => {
@@ -298,7 +314,11 @@ describe("typed raw access", () => {
       params: { path: { customer: ID } },
       body: { reason: "untrusted customer" },
     });
-    expect(data).toEqual({ status: 201, success: true, data: { message: "The Blacklist has been updated successfully", code: 201 } });
+    expect(data).toEqual({
+      status: 201,
+      success: true,
+      data: { message: "The Blacklist has been updated successfully", code: 201 },
+    });
   });
 
   it("returns a 422 as a typed error body, without throwing", async () => {

@@ -53,6 +53,7 @@ export function yamlBlocks(markdown: string): { text: string; closed: boolean }[
   return [...markdown.matchAll(/^(`{3,})yaml[^\n]*\n([\s\S]*?)(?:^(\1)\s*$|$(?![\s\S]))/gm)].map((m) => ({ text: m[2]!, closed: m[3] !== undefined }));
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a parsed vendor document is walked field by field without a schema
 type Doc = Record<string, any>;
 
 /**

@@ -63,7 +63,11 @@ class DeferredLimiter implements Limiter {
   }
 
   private load(): Promise<Limiter> {
-    return (this.loading ??= import("./rate-limiter.js").then((m) => (this.limiter = new m.RateLimiter(this.settings))));
+    this.loading ??= import("./rate-limiter.js").then((m) => {
+      this.limiter = new m.RateLimiter(this.settings);
+      return this.limiter;
+    });
+    return this.loading;
   }
 
   acquire(signal?: AbortSignal): Promise<() => void> {
