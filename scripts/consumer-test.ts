@@ -19,9 +19,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import vm from "node:vm";
-import { build } from "esbuild";
-import { EdgeRuntime } from "edge-runtime";
 import { type MockGateway, readSpec, startMockGateway } from "@customer-api/testkit";
+import { EdgeRuntime } from "edge-runtime";
+import { build } from "esbuild";
 import { isObject, loadSpec, operations } from "./codegen/spec.js";
 import { quickStarts } from "./readme-blocks.js";
 import { ensureNode, ensureTool, TOOLS } from "./runtimes.js";
@@ -39,7 +39,8 @@ const vendors = Object.keys(factories);
 const ids: Record<string, { found: string | number; missing: string | number }> = Object.fromEntries(
   vendorList.map((v) => {
     const found = getIdExample(v.spec);
-    const missing = typeof found === "number" ? 404404 : /^[0-9a-f-]{36}$/i.test(found) ? "00000000-0000-4000-8000-000000404404" : "404404";
+    const missing =
+      typeof found === "number" ? 404404 : /^[0-9a-f-]{36}$/i.test(found) ? "00000000-0000-4000-8000-000000404404" : "404404";
     return [v.vendor, { found, missing }];
   }),
 );
@@ -47,7 +48,9 @@ const TIMEOUT_MS = 120_000;
 
 /** The example id of the operation the spec marks `customers.get`. */
 function getIdExample(specPath: string): string | number {
-  const get = operations(loadSpec(specPath)).find((op) => isObject(op.node["x-customer-api-operation"]) && op.node["x-customer-api-operation"].method === "customers.get");
+  const get = operations(loadSpec(specPath)).find(
+    (op) => isObject(op.node["x-customer-api-operation"]) && op.node["x-customer-api-operation"].method === "customers.get",
+  );
   const idParam = get?.parameters.find((p) => p.in === "path")?.name;
   if (!get || typeof idParam !== "string") throw new Error(`${specPath}: no customers.get operation with an id`);
   return readSpec(specPath).operation(get.operationId).idExample(idParam);
@@ -59,7 +62,12 @@ const app = join(work, "app");
 mkdirSync(packs);
 mkdirSync(app);
 const run = async (cmd: string, args: string[], cwd = app) => {
-  const { stdout, stderr } = await exec(cmd, args, { cwd, timeout: TIMEOUT_MS, maxBuffer: 16 << 20, env: { ...process.env, NO_COLOR: "1" } });
+  const { stdout, stderr } = await exec(cmd, args, {
+    cwd,
+    timeout: TIMEOUT_MS,
+    maxBuffer: 16 << 20,
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   return `${stdout}${stderr}`;
 };
 
@@ -128,12 +136,7 @@ const cjs = (base: string) =>
 // For bundles run in a VM: the result is a promise on globalThis. (Whether Node's globals are
 // visible is asked outside the bundle: esbuild rewrites `typeof require` inside one.)
 const bundled = (base: string, vendorList: string[]) =>
-  consumer(
-    base,
-    vendorList,
-    (name, as) => `import * as ${as} from "${name}";`,
-    `globalThis.consumerResult = main();`,
-  );
+  consumer(base, vendorList, (name, as) => `import * as ${as} from "${name}";`, `globalThis.consumerResult = main();`);
 
 /** Bundles an entry from the installed tarballs; esbuild fails on a `node:` import for these platforms. */
 async function bundle(entry: string, conditions: string[]) {
@@ -157,10 +160,42 @@ const NODE_GLOBALS = `["process", "Buffer", "require", "module", "global", "setI
 async function runInWebContext(code: string) {
   const lines: string[] = [];
   const web = {
-    fetch, Request, Response, Headers, FormData, Blob, File, URL, URLSearchParams, AbortController, AbortSignal,
-    TextEncoder, TextDecoder, ReadableStream, WritableStream, TransformStream, DOMException, Event, EventTarget,
-    crypto, atob, btoa, structuredClone, queueMicrotask, setTimeout, clearTimeout, setInterval, clearInterval, performance,
-    console: { log: (...a: unknown[]) => lines.push(a.join(" ")), warn: () => {}, error: (...a: unknown[]) => lines.push(a.join(" ")), debug: () => {}, info: () => {} },
+    fetch,
+    Request,
+    Response,
+    Headers,
+    FormData,
+    Blob,
+    File,
+    URL,
+    URLSearchParams,
+    AbortController,
+    AbortSignal,
+    TextEncoder,
+    TextDecoder,
+    ReadableStream,
+    WritableStream,
+    TransformStream,
+    DOMException,
+    Event,
+    EventTarget,
+    crypto,
+    atob,
+    btoa,
+    structuredClone,
+    queueMicrotask,
+    setTimeout,
+    clearTimeout,
+    setInterval,
+    clearInterval,
+    performance,
+    console: {
+      log: (...a: unknown[]) => lines.push(a.join(" ")),
+      warn: () => {},
+      error: (...a: unknown[]) => lines.push(a.join(" ")),
+      debug: () => {},
+      info: () => {},
+    },
   };
   const context = vm.createContext({ ...web });
   vm.runInContext("globalThis.self = globalThis; globalThis.window = globalThis;", context);
@@ -239,7 +274,14 @@ let server: MockGateway | undefined;
 const started = Date.now();
 try {
   // Fetch what is missing from the runtime cache while packing and installing.
-  const tools = Promise.all([ensureNode(20), ensureNode(22), ensureNode(24), ensureTool(TOOLS.deno), ensureTool(TOOLS.bun), ensureTool(TOOLS.tsc7)]);
+  const tools = Promise.all([
+    ensureNode(20),
+    ensureNode(22),
+    ensureNode(24),
+    ensureTool(TOOLS.deno),
+    ensureTool(TOOLS.bun),
+    ensureTool(TOOLS.tsc7),
+  ]);
   tools.catch(() => {});
   for (const p of packages) await run("pnpm", ["pack", "--pack-destination", packs], join(root, "packages", p));
   const tarballs = readdirSync(packs).map((f) => join(packs, f));
@@ -273,14 +315,21 @@ try {
   ];
   for (const [name, bin, args] of runtimes) {
     const version = (await run(bin, ["--version"])).trim().split("\n")[0];
-    await check(`${name} (${version}): import as ESM, call every client`, () => calledEveryVendor(() => run(bin, [...args, "esm.mjs"])));
-    await check(`${name} (${version}): require as CJS, call every client`, () => calledEveryVendor(() => run(bin, [...args, "cjs.cjs"])));
+    await check(`${name} (${version}): import as ESM, call every client`, () =>
+      calledEveryVendor(() => run(bin, [...args, "esm.mjs"])),
+    );
+    await check(`${name} (${version}): require as CJS, call every client`, () =>
+      calledEveryVendor(() => run(bin, [...args, "cjs.cjs"])),
+    );
   }
   await check("edge runtime (edge-runtime, web APIs only): ESM consumer bundled, call every client", () =>
     calledEveryVendor(async () => {
       const code = await bundle("bundle-entry.mjs", ["edge-light", "worker", "browser"]);
       const lines: string[] = [];
-      const edge = new EdgeRuntime({ extend: (context) => Object.assign(context, { console: { ...console, log: (...a: unknown[]) => lines.push(a.join(" ")) } }) });
+      const edge = new EdgeRuntime({
+        extend: (context) =>
+          Object.assign(context, { console: { ...console, log: (...a: unknown[]) => lines.push(a.join(" ")) } }),
+      });
       const nodeGlobals = edge.evaluate(NODE_GLOBALS) as string[];
       if (nodeGlobals.length) throw new Error(`visible in the edge runtime: ${nodeGlobals}`);
       edge.evaluate(code);
@@ -293,7 +342,8 @@ try {
       const before = server!.calls[v]!;
       const code = await bundle(`browser-${v}.mjs`, ["browser"]);
       const out = await runInWebContext(code);
-      if (server!.calls[v]! <= before || !out.includes("consumer ok: 1 vendors")) throw new Error(`no call reached the server\n${out}`);
+      if (server!.calls[v]! <= before || !out.includes("consumer ok: 1 vendors"))
+        throw new Error(`no call reached the server\n${out}`);
       return `${(code.length / 1024).toFixed(0)} KiB, ${out.split("\n")[0]}`;
     });
   }
@@ -315,16 +365,21 @@ try {
     writeFileSync(join(app, `tsconfig.readme.${resolution}.json`), tsconfig(resolution, readmeFiles, ["node"]));
   }
   const typeChecks: (() => Promise<void>)[] = [];
-  for (const [label, cmd, prefix] of [["TypeScript 5.9", process.execPath, [tsc59]], ["TypeScript 7", tsc7, []]] as const) {
+  for (const [label, cmd, prefix] of [
+    ["TypeScript 5.9", process.execPath, [tsc59]],
+    ["TypeScript 7", tsc7, []],
+  ] as const) {
     for (const resolution of ["nodenext", "bundler"]) {
       typeChecks.push(() =>
-        check(`${label}: strict consumer type-checks, its 4 @ts-expect-error lines fail (${resolution}, skipLibCheck false)`, () =>
-          run(cmd, [...prefix, "-p", `tsconfig.${resolution}.json`]),
+        check(
+          `${label}: strict consumer type-checks, its 4 @ts-expect-error lines fail (${resolution}, skipLibCheck false)`,
+          () => run(cmd, [...prefix, "-p", `tsconfig.${resolution}.json`]),
         ),
       );
       typeChecks.push(() =>
-        check(`${label}: ${readmeFiles.length} README quick-start blocks from ${readmes.map((q) => q.readme).join(", ")} type-check (${resolution})`, () =>
-          run(cmd, [...prefix, "-p", `tsconfig.readme.${resolution}.json`]),
+        check(
+          `${label}: ${readmeFiles.length} README quick-start blocks from ${readmes.map((q) => q.readme).join(", ")} type-check (${resolution})`,
+          () => run(cmd, [...prefix, "-p", `tsconfig.readme.${resolution}.json`]),
         ),
       );
     }

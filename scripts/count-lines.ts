@@ -40,7 +40,10 @@ export function countLines(source: string): number {
 
 // At a ref, the vendors are the folders that ref has; the workspace lists today's.
 const vendors = ref
-  ? git("ls-tree", "--name-only", ref, "packages/").split("\n").filter((p) => p && git("ls-tree", "--name-only", ref, `${p}/`).includes(`${p}/src`) && !p.endsWith("/core")).map((p) => p.replace("packages/", ""))
+  ? git("ls-tree", "--name-only", ref, "packages/")
+      .split("\n")
+      .filter((p) => p && git("ls-tree", "--name-only", ref, `${p}/`).includes(`${p}/src`) && !p.endsWith("/core"))
+      .map((p) => p.replace("packages/", ""))
   : vendorPackages().map((v) => v.folder);
 let total = 0;
 for (const vendor of vendors) {
@@ -49,6 +52,8 @@ for (const vendor of vendors) {
     .map((file) => [file, countLines(ref ? git("show", `${ref}:${file}`) : readFileSync(join(ROOT, file), "utf8"))] as const);
   const sum = counted.reduce((n, [, lines]) => n + lines, 0);
   total += sum;
-  console.log(`${vendor.padEnd(8)} ${String(sum).padStart(5)}  ${counted.map(([file, lines]) => `${file.split("/").pop()} ${lines}`).join(", ")}`);
+  console.log(
+    `${vendor.padEnd(8)} ${String(sum).padStart(5)}  ${counted.map(([file, lines]) => `${file.split("/").pop()} ${lines}`).join(", ")}`,
+  );
 }
 console.log(`${"total".padEnd(8)} ${String(total).padStart(5)}${ref ? `  (at ${ref})` : ""}`);

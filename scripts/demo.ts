@@ -6,8 +6,8 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Customer } from "@customer-api/core";
-import Table from "cli-table3";
 import { startMock } from "@customer-api/testkit";
+import Table from "cli-table3";
 import { vendorPackages } from "./workspace.js";
 
 interface DemoClient {

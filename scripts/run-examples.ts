@@ -23,7 +23,8 @@ function check(name: string, fn: () => Promise<string>) {
   checks.push(
     fn().then(
       (summary) => `  ok   ${name}: ${summary}`,
-      (error: { stdout?: string; stderr?: string; message?: string }) => `  FAIL ${name}\n${[error.message, error.stdout, error.stderr].filter(Boolean).join("\n")}`,
+      (error: { stdout?: string; stderr?: string; message?: string }) =>
+        `  FAIL ${name}\n${[error.message, error.stdout, error.stderr].filter(Boolean).join("\n")}`,
     ),
   );
 }
@@ -37,17 +38,23 @@ let passed = 0;
 let failed = 0;
 const gateway = await startMockGateway(vendors);
 try {
-  const env: Record<string, string> = { ...process.env as Record<string, string>, SYNC_MAX_ITEMS: "2" };
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), SYNC_MAX_ITEMS: "2" };
   for (const v of vendors) {
     env[`${v.toUpperCase()}_TOKEN`] = "example-token";
     env[`${v.toUpperCase()}_BASE_URL`] = `${gateway.url}/${v}`;
   }
   const run = (file: string, args: string[] = []) =>
-    exec(process.execPath, ["--import", "tsx", join("examples", file), ...args], { cwd: root, env, timeout: 60_000 }).then((r) => r.stdout);
+    exec(process.execPath, ["--import", "tsx", join("examples", file), ...args], { cwd: root, env, timeout: 60_000 }).then(
+      (r) => r.stdout,
+    );
 
   console.log("examples against Prism mocks:");
   check("examples type-check", async () => {
-    await exec(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "examples/tsconfig.json", "--noEmit"], { cwd: root, timeout: 120_000 });
+    await exec(
+      process.execPath,
+      [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "examples/tsconfig.json", "--noEmit"],
+      { cwd: root, timeout: 120_000 },
+    );
     return "tsc -p examples";
   });
   for (const v of vendors) {
@@ -68,7 +75,9 @@ try {
     const out = await run("sync-all.ts", [file]);
     const lines = readFileSync(file, "utf8").split("\n").filter(Boolean);
     const customers = lines.map((l) => JSON.parse(l) as { vendor: string; id: string });
-    for (const c of customers) if (typeof c.id !== "string" || !c.id || !vendors.includes(c.vendor)) throw new Error(`not a Customer: ${JSON.stringify(c)}`);
+    for (const c of customers)
+      if (typeof c.id !== "string" || !c.id || !vendors.includes(c.vendor))
+        throw new Error(`not a Customer: ${JSON.stringify(c)}`);
     const seen = new Set(customers.map((c) => c.vendor));
     for (const v of vendors) if (!seen.has(v)) throw new Error(`no ${v} customer in the file\n${out}`);
     return `${customers.length} customers from ${seen.size} vendors in one NDJSON file`;

@@ -37,7 +37,14 @@ export interface Operation {
   responseNotes: Map<string, string[]>;
   notes: string[];
   /** What the source documents; a part it does not cover is not compared. */
-  covers: { params: boolean | "listed"; body: boolean; statuses: boolean; fields: boolean; required: boolean; nullability: boolean };
+  covers: {
+    params: boolean | "listed";
+    body: boolean;
+    statuses: boolean;
+    fields: boolean;
+    required: boolean;
+    nullability: boolean;
+  };
 }
 
 export interface Model {
@@ -124,7 +131,8 @@ export function modelFromOpenApi(doc: Doc, covers: Partial<Operation["covers"]> 
       }
       const body = resolve(op.requestBody);
       const bodyContent = body.node?.content ?? {};
-      const bodySchema = (bodyContent["application/json"] ?? bodyContent["multipart/form-data"] ?? Object.values(bodyContent)[0])?.schema;
+      const bodySchema = (bodyContent["application/json"] ?? bodyContent["multipart/form-data"] ?? Object.values(bodyContent)[0])
+        ?.schema;
       if (bodySchema) {
         operation.body = shapeOf(bodySchema);
         operation.body.notes.push(...body.notes, ...deviationNotes(body.node));

@@ -9,7 +9,7 @@ import { createCoaxClient, normalizeCoaxCustomer } from "@customer-api/coax";
 import { createHomeleClient, normalizeHomeleCustomer } from "@customer-api/homele";
 import { createPexipClient, normalizePexipCustomer } from "@customer-api/pexip";
 import { runInChild } from "./child.js";
-import { firstQuery, itemsOf, nextQuery, pagingVendors, type PagingStyle } from "./fixtures.js";
+import { firstQuery, itemsOf, nextQuery, type PagingStyle, pagingVendors } from "./fixtures.js";
 import { count, mib, type Report, seconds, x } from "./harness.js";
 import { startServer } from "./server.js";
 
@@ -50,7 +50,11 @@ const normalizers: Record<PagingStyle, (record: unknown) => Promise<unknown>> = 
 };
 
 /** The vendor's client pointed at the bench server; no rate limit (the vendors' own would throttle the walk). */
-function list(style: PagingStyle, url: string, params: { pageSize: number; concurrency?: number; maxItems?: number }): AsyncIterable<unknown> {
+function list(
+  style: PagingStyle,
+  url: string,
+  params: { pageSize: number; concurrency?: number; maxItems?: number },
+): AsyncIterable<unknown> {
   const common = { token: TOKEN, rateLimit: false as const };
   switch (style) {
     case "cursor":
@@ -103,7 +107,13 @@ export async function walk(args: WalkArgs): Promise<WalkResult> {
   }
   const ms = performance.now() - start;
   const cpu = process.cpuUsage(cpuStart);
-  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, items, peakRss: process.resourceUsage().maxRSS * 1024, heapGrowth: heapPeak - heapStart };
+  return {
+    ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    items,
+    peakRss: process.resourceUsage().maxRSS * 1024,
+    heapGrowth: heapPeak - heapStart,
+  };
 }
 
 interface StyleFigures {
@@ -135,7 +145,13 @@ async function walkStyle(
       if (variant === "oursConcurrent") {
         // A short walk first: a full one is worth running only if `concurrency` is honoured.
         await server.maxInFlight(); // resets the count
-        await runInChild<WalkResult>(import.meta.url, "walk", { style, variant, url: server.url, pageSize, maxItems: 10 * pageSize });
+        await runInChild<WalkResult>(import.meta.url, "walk", {
+          style,
+          variant,
+          url: server.url,
+          pageSize,
+          maxItems: 10 * pageSize,
+        });
         figures.concurrentInFlight = await server.maxInFlight();
         if (!supportsConcurrency(figures)) continue;
       }
@@ -155,11 +171,15 @@ async function walkStyle(
 
 function concurrentCell(style: StyleFigures, cell: (r: WalkResult) => string): string {
   if (style.style === "cursor") return "— (a cursor walk is sequential)";
-  if (!supportsConcurrency(style)) return `n/a (\`concurrency\` ignored: ${style.concurrentInFlight ?? "?"} request in flight at most)`;
+  if (!supportsConcurrency(style))
+    return `n/a (\`concurrency\` ignored: ${style.concurrentInFlight ?? "?"} request in flight at most)`;
   return cell(style.results.oursConcurrent!);
 }
 
-export async function paging(report: Report, sizes: { pages: number; latencyPages: number; latencyMs: number }): Promise<{
+export async function paging(
+  report: Report,
+  sizes: { pages: number; latencyPages: number; latencyMs: number },
+): Promise<{
   loopback: PagingFigures;
   latency: PagingFigures;
 }> {
@@ -167,13 +187,28 @@ export async function paging(report: Report, sizes: { pages: number; latencyPage
   const styles = Object.keys(pagingVendors) as PagingStyle[];
   const loopback: PagingFigures = { pages: sizes.pages, latencyMs: 0, styles: [] };
   for (const style of styles) {
-    const variants: PagingVariant[] = ["hand", "handNormalized", "ours", ...(style === "cursor" ? [] : ["oursConcurrent" as const])];
+    const variants: PagingVariant[] = [
+      "hand",
+      "handNormalized",
+      "ours",
+      ...(style === "cursor" ? [] : ["oursConcurrent" as const]),
+    ];
     loopback.styles.push(await walkStyle(style, sizes.pages, pageSize, 0, variants));
   }
-  report.line(`### Paging: ${count(sizes.pages * pageSize)} customers (${count(sizes.pages)} pages of ${pageSize}) from a loopback server`);
+  report.line(
+    `### Paging: ${count(sizes.pages * pageSize)} customers (${count(sizes.pages)} pages of ${pageSize}) from a loopback server`,
+  );
   report.line();
   report.table(
-    ["style (vendor)", "variant", "CPU time (client + server)", "CPU / hand loop + normalizer", "wall time", "peak RSS", "heap growth"],
+    [
+      "style (vendor)",
+      "variant",
+      "CPU time (client + server)",
+      "CPU / hand loop + normalizer",
+      "wall time",
+      "peak RSS",
+      "heap growth",
+    ],
     loopback.styles.flatMap((s) => {
       const base = s.results.handNormalized!.cpuMs;
       const row = (v: PagingVariant, r: WalkResult | undefined) =>
@@ -193,7 +228,15 @@ export async function paging(report: Report, sizes: { pages: number; latencyPage
         rows.push(
           supportsConcurrency(s)
             ? row("oursConcurrent", s.results.oursConcurrent)!
-            : [`${s.style} (${pagingVendors[s.style].vendor})`, variantNames.oursConcurrent, concurrentCell(s, () => ""), "n/a", "n/a", "n/a", "n/a"],
+            : [
+                `${s.style} (${pagingVendors[s.style].vendor})`,
+                variantNames.oursConcurrent,
+                concurrentCell(s, () => ""),
+                "n/a",
+                "n/a",
+                "n/a",
+                "n/a",
+              ],
         );
       }
       return rows;
@@ -203,7 +246,11 @@ export async function paging(report: Report, sizes: { pages: number; latencyPage
   const latency: PagingFigures = { pages: sizes.latencyPages, latencyMs: sizes.latencyMs, styles: [] };
   for (const style of styles) {
     const fromLoopback = loopback.styles.find((s) => s.style === style)!;
-    const variants: PagingVariant[] = ["handNormalized", "ours", ...(supportsConcurrency(fromLoopback) ? ["oursConcurrent" as const] : [])];
+    const variants: PagingVariant[] = [
+      "handNormalized",
+      "ours",
+      ...(supportsConcurrency(fromLoopback) ? ["oursConcurrent" as const] : []),
+    ];
     const figures = await walkStyle(style, sizes.latencyPages, pageSize, sizes.latencyMs, variants);
     figures.concurrentInFlight ??= fromLoopback.concurrentInFlight;
     latency.styles.push(figures);
@@ -214,7 +261,13 @@ export async function paging(report: Report, sizes: { pages: number; latencyPage
   );
   report.line();
   report.table(
-    ["style (vendor)", "hand loop + normalizer", "ours: `list()`", "ours / limit", `ours: \`list({ concurrency: ${CONCURRENCY} })\``],
+    [
+      "style (vendor)",
+      "hand loop + normalizer",
+      "ours: `list()`",
+      "ours / limit",
+      `ours: \`list({ concurrency: ${CONCURRENCY} })\``,
+    ],
     latency.styles.map((s) => [
       `${s.style} (${pagingVendors[s.style].vendor})`,
       `${seconds(s.results.handNormalized!.ms)} (${x(s.results.handNormalized!.ms / limit)})`,

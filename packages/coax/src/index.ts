@@ -39,7 +39,8 @@ export function createCoaxClient(options: CoaxClientOptions) {
     middleware: fallback === undefined ? [] : [locationMiddleware(fallback)],
     callKeys: ["locationId"],
     // A call's own location wins over the client's, which the middleware adds only where none is set.
-    callParts: ({ locationId: own }: CoaxCallOptions, operation) => (checked(own) === undefined ? {} : locationParts(operation, own!)),
+    callParts: ({ locationId: own }: CoaxCallOptions, operation) =>
+      checked(own) === undefined ? {} : locationParts(operation, own!),
   });
 }
 export type CoaxClient = ReturnType<typeof createCoaxClient>;
@@ -49,6 +50,6 @@ export type CoaxCreateCustomerInput = Parameters<CoaxCustomers["create"]>[0];
 export type CoaxUpsertCustomerInput = Parameters<CoaxCustomers["upsert"]>[0];
 export type CoaxUpdateCustomerInput = Parameters<CoaxCustomers["update"]>[1];
 
-export type { CoaxCustomer, CoaxRawCustomer } from "./normalize.js";
 export { descriptor as coaxDescriptor } from "./generated/descriptor.js";
 export type { components, operations, paths } from "./generated/schema.js";
+export type { CoaxCustomer, CoaxRawCustomer } from "./normalize.js";

@@ -64,7 +64,9 @@ async function readJsonObject(request: Request): Promise<Record<string, unknown>
   if (request.body === null) return undefined;
   try {
     const parsed: unknown = JSON.parse(await request.clone().text());
-    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 import { ConfigurationError } from "@customer-api/core";
-import { describe, expect, it } from "vitest";
 // core's own scripted HTTP server on 127.0.0.1 (test-only; not part of core's package).
 import { json, startServer } from "@customer-api/testkit";
+import { describe, expect, it } from "vitest";
 import { coaxDescriptor, createCoaxClient } from "../src/index.js";
 import { envelope, JANE, LOCATION } from "./fixtures.js";
 

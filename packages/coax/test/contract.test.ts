@@ -10,8 +10,8 @@ import {
   RateLimitError,
   UnprocessableEntityError,
 } from "@customer-api/core";
-import { describe, expect, it } from "vitest";
 import { contractSuite } from "@customer-api/testkit";
+import { describe, expect, it } from "vitest";
 import {
   type CoaxClient,
   type CoaxClientOptions,
@@ -213,7 +213,10 @@ describe("locationId: a key scoped to all locations names one on every request t
     await coax.customers.delete(JANE);
     await coax.customers.create(CREATE);
     await coax.customers.upsert(UPSERT);
-    const queries = kit.strict().requests.slice(0, 4).map((r) => `${r.method} ${new URL(r.url).searchParams.get("location_id")}`);
+    const queries = kit
+      .strict()
+      .requests.slice(0, 4)
+      .map((r) => `${r.method} ${new URL(r.url).searchParams.get("location_id")}`);
     expect(queries).toEqual([`GET ${LOCATION}`, `GET ${LOCATION}`, `PUT ${LOCATION}`, `DELETE ${LOCATION}`]);
     expect(await sent(2).json()).toEqual(UPDATE); // PUT: query only, the update body has no location_id
     expect(await sent(4).json()).toEqual({ ...CREATE, location_id: LOCATION });
@@ -247,7 +250,13 @@ describe("locationId: a key scoped to all locations names one on every request t
 
   it("reaches Prism's validation: a location that is not a UUID is refused in the query and in the body", async () => {
     // Plain fetch: the 422 is the point of this test, so the strict fetch must not flag it.
-    const coax = createCoaxClient({ token: TOKEN, baseUrl: kit.url(), rateLimit: false, maxRetries: 0, locationId: "main-street" });
+    const coax = createCoaxClient({
+      token: TOKEN,
+      baseUrl: kit.url(),
+      rateLimit: false,
+      maxRetries: 0,
+      locationId: "main-street",
+    });
     await expect(coax.customers.get(JANE)).rejects.toBeInstanceOf(UnprocessableEntityError);
     await expect(coax.customers.create(CREATE)).rejects.toBeInstanceOf(UnprocessableEntityError);
     await expect(coax.customers.get(JANE, { locationId: LOCATION })).resolves.toMatchObject({ id: JANE });
@@ -285,12 +294,16 @@ describe("every documented error status, on every operation", () => {
   });
 
   it("reads the 422's body.errors as field errors", async () => {
-    const error = (await preferring(422).customers.upsert(UPSERT).catch((e: unknown) => e)) as ApiError;
+    const error = (await preferring(422)
+      .customers.upsert(UPSERT)
+      .catch((e: unknown) => e)) as ApiError;
     expect(error.fields).toEqual({ email: ["The email field must be a valid email address."] });
   });
 
   it("reads the 429's Retry-After as retryAfterMs", async () => {
-    const error = (await preferring(429).customers.get(JANE).catch((e: unknown) => e)) as RateLimitError;
+    const error = (await preferring(429)
+      .customers.get(JANE)
+      .catch((e: unknown) => e)) as RateLimitError;
     expect(error.retryAfterMs).toBe(30_000);
   });
 

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
 // core's own scripted HTTP server on 127.0.0.1 (test-only; not part of core's package).
 import { json, startServer, type TestServer } from "@customer-api/testkit";
+import { afterEach, describe, expect, it } from "vitest";
 import { createCoaxClient } from "../src/index.js";
 import { customerId, envelope, LOCATION } from "./fixtures.js";
 

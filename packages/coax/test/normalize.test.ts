@@ -115,13 +115,16 @@ describe("reading error bodies where the spec points (message, detail, title; bo
     expect(read("Bad Gateway").message).toBe("Bad Gateway");
   });
 
-  it.each([null, "<html>Bad Gateway</html>", [], { success: false }, { success: false, message: "", body: { errors: ["x"], code: {} } }])(
-    "gives no details for %j instead of throwing",
-    (body) => {
-      const details = read(body);
-      expect(details.message).toBeUndefined();
-      expect(details.code).toBeUndefined();
-      expect(details.fields).toBeUndefined();
-    },
-  );
+  it.each([
+    null,
+    "<html>Bad Gateway</html>",
+    [],
+    { success: false },
+    { success: false, message: "", body: { errors: ["x"], code: {} } },
+  ])("gives no details for %j instead of throwing", (body) => {
+    const details = read(body);
+    expect(details.message).toBeUndefined();
+    expect(details.code).toBeUndefined();
+    expect(details.fields).toBeUndefined();
+  });
 });

@@ -6,8 +6,8 @@ import { createPathSerializer } from "./path-params.js";
 import type { VendorProfile } from "./profile.js";
 import { failureOf, wrapClient } from "./raw-client.js";
 import { createTransport } from "./transport/create-transport.js";
-import type { Logger } from "./transport/logger.js";
 import { type Limiter, type RateLimitOptions, resolveRateLimiter } from "./transport/limiter.js";
+import type { Logger } from "./transport/logger.js";
 
 /** The options every vendor factory accepts (DESIGN.md "Public contract"). */
 export interface ClientOptions {
@@ -61,7 +61,10 @@ export function createApiClient<Paths extends {}>(
   }
   // Credentials in the URL would be echoed by fetch's own errors; they belong in `token`.
   if (parsed.username || parsed.password) {
-    throw new ConfigurationError({ vendor: profile.vendor, message: `${profile.vendor}: \`baseUrl\` must not contain credentials; pass them as \`token\`` });
+    throw new ConfigurationError({
+      vendor: profile.vendor,
+      message: `${profile.vendor}: \`baseUrl\` must not contain credentials; pass them as \`token\``,
+    });
   }
   const maxRetries = options.maxRetries ?? 2;
   if (!(Number.isInteger(maxRetries) && maxRetries >= 0)) {

@@ -14,7 +14,12 @@ export interface ResponseFacts {
  * Turn a non-2xx response into the right `ApiError` subclass, with the vendor's own message,
  * code, field errors and request id, and any credential scrubbed out of what it carries.
  */
-export function errorFromResponse(profile: VendorProfile, response: Response, body: unknown, facts: ResponseFacts = {}): ApiError {
+export function errorFromResponse(
+  profile: VendorProfile,
+  response: Response,
+  body: unknown,
+  facts: ResponseFacts = {},
+): ApiError {
   const { secrets } = facts;
   let details: ReturnType<NonNullable<VendorProfile["readError"]>> = {};
   try {

@@ -13,11 +13,12 @@ export interface HamgamClientOptions extends VendorClientOptions {
 }
 
 /** Typed raw access to every Hamgam path, plus the normalized `customers` resource (get, list, delete). */
-export const createHamgamClient = (options: HamgamClientOptions) => createVendorClient<paths>()(descriptor, normalizeHamgamCustomer, options);
+export const createHamgamClient = (options: HamgamClientOptions) =>
+  createVendorClient<paths>()(descriptor, normalizeHamgamCustomer, options);
 export type HamgamClient = ReturnType<typeof createHamgamClient>;
 export type HamgamCustomers = HamgamClient["customers"];
 export type HamgamListParams = NonNullable<Parameters<HamgamCustomers["list"]>[0]>;
 
-export type { HamgamCustomer, HamgamRawCustomer } from "./normalize.js";
 export { descriptor as hamgamDescriptor } from "./generated/descriptor.js";
 export type { components, operations, paths } from "./generated/schema.js";
+export type { HamgamCustomer, HamgamRawCustomer } from "./normalize.js";

@@ -1,15 +1,15 @@
 import {
   AuthenticationError,
   ConflictError,
+  type Customer,
   InternalServerError,
   InvalidResponseError,
   NotFoundError,
   PermissionDeniedError,
-  type Customer,
 } from "@customer-api/core";
-import { describe, expect, it } from "vitest";
 import { contractSuite } from "@customer-api/testkit";
-import { hamgamDescriptor, createHamgamClient, type HamgamClientOptions } from "../src/index.js";
+import { describe, expect, it } from "vitest";
+import { createHamgamClient, type HamgamClientOptions, hamgamDescriptor } from "../src/index.js";
 
 const kit = contractSuite({ descriptor: hamgamDescriptor, createClient: createHamgamClient, token: "9944b09199c62bcf" });
 
@@ -71,7 +71,9 @@ describe("retrieveCustomer through customers.get", () => {
   });
 
   it.each(cases(401, 403, 404, 500))("maps a %i to %o with the vendor's detail", async (status, ErrorClass, message) => {
-    const error = await preferring(`code=${status}`).customers.get(123).catch((e: unknown) => e);
+    const error = await preferring(`code=${status}`)
+      .customers.get(123)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error).toMatchObject({ status, vendor: "hamgam", message, code: undefined });
   });
@@ -81,7 +83,9 @@ describe("retrieveCustomer through customers.get", () => {
     ["code=401, example=invalidToken", AuthenticationError, "Invalid token."],
     ["code=500, example=serverErrorHandler", InternalServerError, "Server Error (500)"],
   ])("reads the other documented bodies too (%s)", async (prefer, ErrorClass, message) => {
-    const error = await preferring(prefer).customers.get(123).catch((e: unknown) => e);
+    const error = await preferring(prefer)
+      .customers.get(123)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error).toMatchObject({ vendor: "hamgam", message });
   });
@@ -190,7 +194,9 @@ describe("listCustomers through customers.list", () => {
 
   it.each(cases(401, 403, 404, 500))("maps a %i on the list to %o", async (status, ErrorClass, message) => {
     const list = preferring(`code=${status}`).customers.list();
-    const error = await list[Symbol.asyncIterator]().next().catch((e: unknown) => e);
+    const error = await list[Symbol.asyncIterator]()
+      .next()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error).toMatchObject({ status, vendor: "hamgam", message });
   });
@@ -206,7 +212,9 @@ describe("deleteCustomer through customers.delete", () => {
   });
 
   it.each(cases(401, 403, 404, 409, 500))("maps a %i to %o with the vendor's detail", async (status, ErrorClass, message) => {
-    const error = await preferring(`code=${status}`).customers.delete(123).catch((e: unknown) => e);
+    const error = await preferring(`code=${status}`)
+      .customers.delete(123)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error).toMatchObject({ status, vendor: "hamgam", message, code: undefined });
   });

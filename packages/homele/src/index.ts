@@ -13,11 +13,12 @@ export interface HomeleClientOptions extends VendorClientOptions {
 }
 
 /** Typed raw access to every Homele path, plus the normalized, read-only `customers` resource. */
-export const createHomeleClient = (options: HomeleClientOptions) => createVendorClient<paths>()(descriptor, normalizeHomeleCustomer, options);
+export const createHomeleClient = (options: HomeleClientOptions) =>
+  createVendorClient<paths>()(descriptor, normalizeHomeleCustomer, options);
 export type HomeleClient = ReturnType<typeof createHomeleClient>;
 export type HomeleCustomers = HomeleClient["customers"];
 export type HomeleListParams = NonNullable<Parameters<HomeleCustomers["list"]>[0]>;
 
-export type { HomeleCustomer, HomeleRawCustomer } from "./normalize.js";
 export { descriptor as homeleDescriptor } from "./generated/descriptor.js";
 export type { components, operations, paths } from "./generated/schema.js";
+export type { HomeleCustomer, HomeleRawCustomer } from "./normalize.js";

@@ -25,7 +25,10 @@ describe("Homele's own cases", () => {
   });
 
   it("reads the 429's Retry-After as retryAfterMs", async () => {
-    const error = (await kit.preferring(429).customers.get(42).catch((e: unknown) => e)) as RateLimitError;
+    const error = (await kit
+      .preferring(429)
+      .customers.get(42)
+      .catch((e: unknown) => e)) as RateLimitError;
     expect(error.retryAfterMs).toBe(42_000);
   });
 

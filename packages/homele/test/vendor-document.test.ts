@@ -4,9 +4,17 @@
  * into the repo). The list page's stored copy is cut inside its parameters, so it cannot be mocked.
  */
 import { AuthenticationError, NotFoundError, PermissionDeniedError, RateLimitError } from "@customer-api/core";
+import {
+  createStrictFetch,
+  homeleShowDocument,
+  type MockServer,
+  parseEmbeddedOpenApi,
+  readVendorFile,
+  startMock,
+  vendorDocsForTests,
+} from "@customer-api/testkit";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createHomeleClient, type HomeleClientOptions } from "../src/index.js";
-import { createStrictFetch, homeleShowDocument, type MockServer, parseEmbeddedOpenApi, readVendorFile, startMock, vendorDocsForTests } from "@customer-api/testkit";
 
 const dir = vendorDocsForTests("homele: contract against Homele's own OpenAPI");
 
@@ -40,7 +48,15 @@ describe.skipIf(dir === undefined)("against Homele's own published OpenAPI", () 
       phone: "+9647501234567",
       company: null,
       // Every related object in the document's example is RelatedObject's placeholder {id: 1, name: "New"}.
-      address: { formatted: "Erbil, 60m Street", street: null, city: "New", state: null, postalCode: null, country: "New", countryCode: null },
+      address: {
+        formatted: "Erbil, 60m Street",
+        street: null,
+        city: "New",
+        state: null,
+        postalCode: null,
+        country: "New",
+        countryCode: null,
+      },
       createdAt: "2025-11-20T14:30:00.000Z",
       updatedAt: "2026-02-15T09:45:00.000Z",
       raw: expect.objectContaining({ id: 42, sequential_number: 1025, lead_status_history: expect.any(Array) }),

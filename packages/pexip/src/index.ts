@@ -2,8 +2,8 @@ import {
   type ClientCredentialsOptions,
   clientCredentials,
   createVendorClient,
-  lazily,
   exactlyOneToken,
+  lazily,
   type TokenOr,
   type VendorClientOptions,
 } from "@customer-api/core/vendor-kit";
@@ -42,19 +42,24 @@ export interface PexipCallOptions {
 /** Typed raw access to every Pexip path, plus the normalized `customers` resource (get, list, update). */
 export function createPexipClient(options: PexipClientOptions) {
   const { enterprise, environment, clientCredentials: credentials, ...rest } = options;
-  const token = exactlyOneToken("pexip", options.token, ["clientCredentials", credentials], ({ tokenUrl, scope, ...settings }) => {
-    if (tokenUrl === undefined && enterprise === undefined) {
-      throw configError("`clientCredentials` needs `enterprise` (the OAuth2 realm) or `clientCredentials.tokenUrl`");
-    }
-    return clientCredentials({
-      ...settings,
-      scope: scope ?? "engage:customers:readWrite",
-      // Without an explicit URL the realm comes from `enterprise`, which is then required.
-      tokenUrl: tokenUrl ?? pexipTokenUrl(enterprise, environment),
-      fetch: options.fetch,
-      vendor: "pexip",
-    });
-  });
+  const token = exactlyOneToken(
+    "pexip",
+    options.token,
+    ["clientCredentials", credentials],
+    ({ tokenUrl, scope, ...settings }) => {
+      if (tokenUrl === undefined && enterprise === undefined) {
+        throw configError("`clientCredentials` needs `enterprise` (the OAuth2 realm) or `clientCredentials.tokenUrl`");
+      }
+      return clientCredentials({
+        ...settings,
+        scope: scope ?? "engage:customers:readWrite",
+        // Without an explicit URL the realm comes from `enterprise`, which is then required.
+        tokenUrl: tokenUrl ?? pexipTokenUrl(enterprise, environment),
+        fetch: options.fetch,
+        vendor: "pexip",
+      });
+    },
+  );
   const baseUrl = options.baseUrl ?? pexipBaseUrl(enterprise, environment);
   return createVendorClient<paths>()(
     descriptor,
@@ -73,6 +78,6 @@ export type PexipListParams = NonNullable<Parameters<PexipCustomers["list"]>[0]>
 export type PexipCustomerUpdate = Parameters<PexipCustomers["update"]>[1];
 
 export type { PexipEnvironment } from "./environment.js";
-export type { PexipCustomer, PexipRawCustomer } from "./normalize.js";
 export { descriptor as pexipDescriptor } from "./generated/descriptor.js";
 export type { components, operations, paths } from "./generated/schema.js";
+export type { PexipCustomer, PexipRawCustomer } from "./normalize.js";

@@ -7,16 +7,26 @@ import {
   PermissionDeniedError,
   RateLimitError,
 } from "@customer-api/core";
-import { describe, expect, it } from "vitest";
 import { contractSuite } from "@customer-api/testkit";
-import { pexipDescriptor, createPexipClient, type PexipClientOptions, type PexipCustomerUpdate } from "../src/index.js";
+import { describe, expect, it } from "vitest";
+import { createPexipClient, type PexipClientOptions, type PexipCustomerUpdate, pexipDescriptor } from "../src/index.js";
 import { failure } from "./expect-failure.js";
 
-const kit = contractSuite({ descriptor: pexipDescriptor, createClient: createPexipClient, token: "eyJhbGciOiJIUzI1NiJ9.demo.signature" });
+const kit = contractSuite({
+  descriptor: pexipDescriptor,
+  createClient: createPexipClient,
+  token: "eyJhbGciOiJIUzI1NiJ9.demo.signature",
+});
 
 const TOKEN = "eyJhbGciOiJIUzI1NiJ9.demo.signature";
 const client = (extra: Partial<PexipClientOptions> = {}) =>
-  createPexipClient({ token: TOKEN, baseUrl: kit.url(), fetch: kit.strict().fetch, rateLimit: false, ...extra } as PexipClientOptions);
+  createPexipClient({
+    token: TOKEN,
+    baseUrl: kit.url(),
+    fetch: kit.strict().fetch,
+    rateLimit: false,
+    ...extra,
+  } as PexipClientOptions);
 const preferring = (prefer: string) => client({ maxRetries: 0, headers: { Prefer: prefer } });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -95,11 +105,14 @@ describe("getCustomer through customers.get", () => {
     expect(kit.strict().requests[0]!.headers.get("x-correlation-id")).toBe("a4f0048e-c983-11ed-afa1-0242ac120002");
   });
 
-  it.each(statuses(400, 401, 403, 404, 429))("maps a %i to %o with the vendor's message and code", async (status, ErrorClass, message, code) => {
-    const error = await failure(preferring(`code=${status}`).customers.get("123"));
-    expect(error).toBeInstanceOf(ErrorClass);
-    expect(error).toMatchObject({ status, vendor: "pexip", message, code });
-  });
+  it.each(statuses(400, 401, 403, 404, 429))(
+    "maps a %i to %o with the vendor's message and code",
+    async (status, ErrorClass, message, code) => {
+      const error = await failure(preferring(`code=${status}`).customers.get("123"));
+      expect(error).toBeInstanceOf(ErrorClass);
+      expect(error).toMatchObject({ status, vendor: "pexip", message, code });
+    },
+  );
 
   it("maps the illustrative 404 example too, and reports the sent correlation id as requestId", async () => {
     const error = await failure(preferring("code=404, example=notFound").customers.get("999"));
@@ -160,7 +173,10 @@ describe("updateCustomer through customers.update", () => {
         countryCode: "BE",
         geolocation: { latitude: 51.0479466, longitude: 3.6912248 },
         translations: {
-          city: [{ language: "nl", value: "Gent" }, { language: "en", value: "Ghent" }],
+          city: [
+            { language: "nl", value: "Gent" },
+            { language: "en", value: "Ghent" },
+          ],
           street1: [{ language: "nl", value: "Kortrijksesteenweg 1" }],
         },
       },
@@ -171,12 +187,15 @@ describe("updateCustomer through customers.update", () => {
     expect(kit.strict().requests[0]!.headers.get("x-correlation-id")).toBe("trace-1");
   });
 
-  it.each(statuses(400, 401, 403, 404, 409, 429))("maps a %i to %o with the vendor's message and code", async (status, ErrorClass, message, code) => {
-    const error = await failure(preferring(`code=${status}`).customers.update("123", CHANGES));
-    expect(error).toBeInstanceOf(ErrorClass);
-    expect(error).toMatchObject({ status, vendor: "pexip", message, code });
-    expect(error.requestId).toBe(kit.strict().requests[0]!.headers.get("x-correlation-id"));
-  });
+  it.each(statuses(400, 401, 403, 404, 409, 429))(
+    "maps a %i to %o with the vendor's message and code",
+    async (status, ErrorClass, message, code) => {
+      const error = await failure(preferring(`code=${status}`).customers.update("123", CHANGES));
+      expect(error).toBeInstanceOf(ErrorClass);
+      expect(error).toMatchObject({ status, vendor: "pexip", message, code });
+      expect(error.requestId).toBe(kit.strict().requests[0]!.headers.get("x-correlation-id"));
+    },
+  );
 });
 
 describe("listCustomers (assumed operation) through customers.list", () => {
@@ -199,12 +218,15 @@ describe("listCustomers (assumed operation) through customers.list", () => {
     expect(new URL(kit.strict().requests[0]!.url).searchParams.get("limit")).toBe("25");
   });
 
-  it.each(statuses(400, 401, 403, 429))("maps a %i to %o with the vendor's message and code", async (status, ErrorClass, message, code) => {
-    const list = preferring(`code=${status}`).customers.list();
-    const error = await failure(list[Symbol.asyncIterator]().next());
-    expect(error).toBeInstanceOf(ErrorClass);
-    expect(error).toMatchObject({ status, vendor: "pexip", message, code });
-  });
+  it.each(statuses(400, 401, 403, 429))(
+    "maps a %i to %o with the vendor's message and code",
+    async (status, ErrorClass, message, code) => {
+      const list = preferring(`code=${status}`).customers.list();
+      const error = await failure(list[Symbol.asyncIterator]().next());
+      expect(error).toBeInstanceOf(ErrorClass);
+      expect(error).toMatchObject({ status, vendor: "pexip", message, code });
+    },
+  );
 });
 
 describe("typed raw access", () => {

@@ -28,7 +28,9 @@ export const shtaraExtras = (api: ApiClient<paths>) => {
       if (typeof input?.reason !== "string" || input.reason.trim() === "") {
         throw new InvalidRequestError({ vendor: "shtara", message: "customers.ban needs a reason: ban(id, { reason })" });
       }
-      api.unwrap(await api.client.PUT("/customers/blacklist/{customer}", { params: path(id), body: input, ...callOptions(options) }));
+      api.unwrap(
+        await api.client.PUT("/customers/blacklist/{customer}", { params: path(id), body: input, ...callOptions(options) }),
+      );
     },
     /** `DELETE /customers/blacklist/{customer}` (unbanCustomer). */
     async unban(id: number | string, options: CallOptions = {}): Promise<void> {

@@ -1,7 +1,7 @@
 import {
   createVendorClient,
-  lazily,
   exactlyOneToken,
+  lazily,
   type RefreshTokenSet,
   refreshingToken,
   type TokenOr,
@@ -57,6 +57,6 @@ export type ShtaraDetailField = NonNullable<ShtaraGetOptions["fields[]"]>[number
 export type ShtaraListField = NonNullable<ShtaraListParams["fields[]"]>[number];
 
 export type { ShtaraBanInput, ShtaraImportOptions, ShtaraImportResult } from "./extras.js";
-export type { ShtaraCustomer, ShtaraRawCustomer } from "./normalize.js";
 export { descriptor as shtaraDescriptor } from "./generated/descriptor.js";
 export type { components, operations, paths } from "./generated/schema.js";
+export type { ShtaraCustomer, ShtaraRawCustomer } from "./normalize.js";

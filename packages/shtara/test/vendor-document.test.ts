@@ -5,9 +5,9 @@
  * every field Salla's examples carry.
  */
 import { AuthenticationError, NotFoundError, UnprocessableEntityError } from "@customer-api/core";
+import { createStrictFetch, type MockServer, mergedShtaraDocument, startMock, vendorDocsForTests } from "@customer-api/testkit";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createShtaraClient, type ShtaraClientOptions } from "../src/index.js";
-import { createStrictFetch, mergedShtaraDocument, type MockServer, startMock, vendorDocsForTests } from "@customer-api/testkit";
 
 const dir = vendorDocsForTests("shtara: contract against Salla's own OpenAPI");
 
@@ -25,7 +25,13 @@ describe.skipIf(dir === undefined)("against Salla's own published OpenAPI", () =
   });
 
   const client = (extra: Partial<ShtaraClientOptions> = {}) =>
-    createShtaraClient({ token: "salla-access-token", baseUrl: mock.url, fetch: strict.fetch, rateLimit: false, ...extra } as ShtaraClientOptions);
+    createShtaraClient({
+      token: "salla-access-token",
+      baseUrl: mock.url,
+      fetch: strict.fetch,
+      rateLimit: false,
+      ...extra,
+    } as ShtaraClientOptions);
   const last = () => strict.requests.at(-1)!;
   // Salla's Create Customer request example, with its group ids as the integers its schema asks
   // for, and without its birthday: Salla's schema gives birthday the literal `pattern: YYYY-MM-DD`,
@@ -89,13 +95,22 @@ describe.skipIf(dir === undefined)("against Salla's own published OpenAPI", () =
       address: { street: "Alaziziah Street, building number 5", city: "Riyadh", country: "السعودية", countryCode: "SA" },
       updatedAt: "2020-04-02T19:43:26.000Z",
     });
-    expect(customers[1]).toMatchObject({ name: "Ali Ahmed", email: "aliahmed@test.test", address: { street: null, countryCode: "SA" } });
+    expect(customers[1]).toMatchObject({
+      name: "Ali Ahmed",
+      email: "aliahmed@test.test",
+      address: { street: null, countryCode: "SA" },
+    });
   });
 
   it("Create Customer: customers.create", async () => {
     const customer = await client().customers.create(newCustomer);
     expect(await last().json()).toEqual(newCustomer);
-    expect(customer).toMatchObject({ id: "2075683582", name: "Ahmed Ali", phone: "+967777777777", address: { countryCode: "SA" } });
+    expect(customer).toMatchObject({
+      id: "2075683582",
+      name: "Ahmed Ali",
+      phone: "+967777777777",
+      address: { countryCode: "SA" },
+    });
   });
 
   it("Update Customer: customers.update", async () => {

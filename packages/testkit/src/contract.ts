@@ -87,9 +87,19 @@ export function contractSuite<Options, C>(suite: ContractOptions<Options, C>): C
   });
 
   const build = (baseUrl: string, extra: Partial<Options> = {}) =>
-    suite.createClient({ token, baseUrl, fetch: strict.fetch, rateLimit: false, ...suite.options, ...extra } as Options) as Client;
+    suite.createClient({
+      token,
+      baseUrl,
+      fetch: strict.fetch,
+      rateLimit: false,
+      ...suite.options,
+      ...extra,
+    } as Options) as Client;
   const preferring = (prefer: number | string) =>
-    build(mock.url, { maxRetries: 0, headers: { Prefer: typeof prefer === "number" ? `code=${prefer}` : prefer } } as unknown as Partial<Options>);
+    build(mock.url, {
+      maxRetries: 0,
+      headers: { Prefer: typeof prefer === "number" ? `code=${prefer}` : prefer },
+    } as unknown as Partial<Options>);
   const kit: ContractKit<Options, C> = {
     url: () => mock.url,
     strict: () => strict,
@@ -133,16 +143,21 @@ export function contractSuite<Options, C>(suite: ContractOptions<Options, C>): C
       });
 
       const errors = spec.operation(facts.operationId).errors.filter(({ status }) => !suite.skipStatuses?.[status]);
-      it.each(errors)(`customers.${method}: a documented $status is its ApiError class with the vendor's message`, async ({ status, body }) => {
-        const client = preferring(status);
-        const error = await Promise.resolve(call(client, method, facts)).catch((e: unknown) => e);
-        expect(error).toBeInstanceOf(classFor(status));
-        expect(error).toMatchObject({ status, vendor: descriptor.vendor });
-        // The message is the vendor's: what the spec's example body says where the descriptor points.
-        const message = descriptor.errors.message.map((read) => read(body as never)).find((m) => typeof m === "string" && m !== "");
-        if (message !== undefined) expect((error as ApiError).message).toBe(message);
-        expect(JSON.stringify(body ?? "")).toContain(JSON.stringify((error as ApiError).message).slice(1, -1));
-      });
+      it.each(errors)(
+        `customers.${method}: a documented $status is its ApiError class with the vendor's message`,
+        async ({ status, body }) => {
+          const client = preferring(status);
+          const error = await Promise.resolve(call(client, method, facts)).catch((e: unknown) => e);
+          expect(error).toBeInstanceOf(classFor(status));
+          expect(error).toMatchObject({ status, vendor: descriptor.vendor });
+          // The message is the vendor's: what the spec's example body says where the descriptor points.
+          const message = descriptor.errors.message
+            .map((read) => read(body as never))
+            .find((m) => typeof m === "string" && m !== "");
+          if (message !== undefined) expect((error as ApiError).message).toBe(message);
+          expect(JSON.stringify(body ?? "")).toContain(JSON.stringify((error as ApiError).message).slice(1, -1));
+        },
+      );
     }
   });
 

@@ -1,5 +1,13 @@
 export { type ContractKit, type ContractOptions, contractSuite } from "./contract.js";
-export { MISSING_ID_MARK, type MockGateway, type MockOptions, type MockServer, SPECS_DIR, startMock, startMockGateway } from "./prism-mock.js";
+export {
+  MISSING_ID_MARK,
+  type MockGateway,
+  type MockOptions,
+  type MockServer,
+  SPECS_DIR,
+  startMock,
+  startMockGateway,
+} from "./prism-mock.js";
 export { readSpec, type SpecFacts, vendorSpecPath } from "./spec-facts.js";
 export { createStrictFetch, expectCustomerShape, type StrictFetch } from "./strict-fetch.js";
 export { type Handler, json, type Recorded, startServer, type TestServer } from "./test-server.js";
@@ -7,8 +15,8 @@ export {
   homeleShowDocument,
   mergedShtaraDocument,
   parseEmbeddedOpenApi,
-  readVendorFile,
   REPO_ROOT,
+  readVendorFile,
   vendorDocsForTests,
   vendorFiles,
   vendorSpecsDir,

@@ -81,11 +81,16 @@ export async function startMockGateway(vendors: string[]): Promise<MockGateway> 
       calls[vendor]!++;
       const path = `/${rest.join("/")}`;
       const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string" && !["host", "connection"].includes(k)) headers.set(k, v);
+      for (const [k, v] of Object.entries(req.headers))
+        if (typeof v === "string" && !["host", "connection"].includes(k)) headers.set(k, v);
       if (path.includes(MISSING_ID_MARK)) headers.set("prefer", "code=404");
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
-      const answer = await fetch(mock.url + path, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
+      const answer = await fetch(mock.url + path, {
+        method: req.method,
+        headers,
+        body: chunks.length ? Buffer.concat(chunks) : undefined,
+      });
       const body = Buffer.from(await answer.arrayBuffer());
       const out: Record<string, string> = {};
       // fetch has decoded the body already, so its framing headers no longer apply.

@@ -54,7 +54,9 @@ export function readSpec(path: string): SpecFacts {
     for (const method of ["get", "put", "post", "delete", "patch"]) {
       const node = item[method];
       if (!isNode(node) || typeof node.operationId !== "string") continue;
-      const parameters = [...((item.parameters as unknown[]) ?? []), ...((node.parameters as unknown[]) ?? [])].map(deref).filter(isNode);
+      const parameters = [...((item.parameters as unknown[]) ?? []), ...((node.parameters as unknown[]) ?? [])]
+        .map(deref)
+        .filter(isNode);
       operations.set(node.operationId, { node, parameters });
     }
   }
@@ -79,7 +81,8 @@ export function readSpec(path: string): SpecFacts {
         idExample(idParam) {
           const parameter = found.parameters.find((p) => p.in === "path" && p.name === idParam);
           const schema = deref(parameter?.schema) as Node | undefined;
-          const example = parameter?.example ?? schema?.example ?? (Array.isArray(schema?.examples) ? schema.examples[0] : undefined);
+          const example =
+            parameter?.example ?? schema?.example ?? (Array.isArray(schema?.examples) ? schema.examples[0] : undefined);
           if (typeof example === "string" || typeof example === "number") return example;
           if (schema?.type === "integer" || schema?.type === "number") return 1;
           return schema?.format === "uuid" ? "3f6c1b52-8a2e-4c7d-9b1e-2d4f6a8c0e11" : "1";

@@ -37,7 +37,8 @@ export function createStrictFetch(options: StrictFetchOptions = {}): StrictFetch
       const all = readViolations(violations);
       const ours = all.filter((v) => v.location?.[0] !== "response");
       if (ours.length > 0) problems.push(`${where} -> ${response.status} request violations: ${JSON.stringify(ours)}`);
-      if (ours.length < all.length) vendorViolations.push(`${where} -> ${response.status}: ${JSON.stringify(all.filter((v) => !ours.includes(v)))}`);
+      if (ours.length < all.length)
+        vendorViolations.push(`${where} -> ${response.status}: ${JSON.stringify(all.filter((v) => !ours.includes(v)))}`);
     } else if (violations) problems.push(`${where} -> ${response.status} sl-violations: ${violations}`);
     const asked = request.headers.get("prefer") ?? "";
     if (response.status === 422 && !asked.includes("code=422")) {

@@ -50,7 +50,10 @@ export function vendorFiles(dir: string, vendor: string): string[] {
 
 /** The ```yaml blocks of a docs page (Salla's and Homele's pages each embed one OpenAPI document). */
 export function yamlBlocks(markdown: string): { text: string; closed: boolean }[] {
-  return [...markdown.matchAll(/^(`{3,})yaml[^\n]*\n([\s\S]*?)(?:^(\1)\s*$|$(?![\s\S]))/gm)].map((m) => ({ text: m[2]!, closed: m[3] !== undefined }));
+  return [...markdown.matchAll(/^(`{3,})yaml[^\n]*\n([\s\S]*?)(?:^(\1)\s*$|$(?![\s\S]))/gm)].map((m) => ({
+    text: m[2]!,
+    closed: m[3] !== undefined,
+  }));
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a parsed vendor document is walked field by field without a schema
@@ -62,7 +65,12 @@ type Doc = Record<string, any>;
  * component definitions; a name defined two different ways is an error, not a silent pick).
  */
 export function mergedShtaraDocument(dir: string): Doc {
-  const merged: Doc = { openapi: "3.0.1", info: { title: "Salla merchant API: customers (merged)", version: "1.0.0" }, paths: {}, components: { schemas: {}, securitySchemes: {} } };
+  const merged: Doc = {
+    openapi: "3.0.1",
+    info: { title: "Salla merchant API: customers (merged)", version: "1.0.0" },
+    paths: {},
+    components: { schemas: {}, securitySchemes: {} },
+  };
   for (const file of vendorFiles(dir, "shtara").filter((f) => f.endsWith(".md"))) {
     for (const block of yamlBlocks(readVendorFile(dir, "shtara", file))) {
       if (!block.closed) throw new Error(`${file}: its OpenAPI block is cut`);
@@ -78,7 +86,8 @@ export function mergedShtaraDocument(dir: string): Doc {
       for (const kind of ["schemas", "securitySchemes"] as const) {
         for (const [name, value] of Object.entries(doc.components?.[kind] ?? {})) {
           const known = merged.components[kind][name];
-          if (known && JSON.stringify(known) !== JSON.stringify(value)) throw new Error(`${file}: components.${kind}.${name} differs from another page's`);
+          if (known && JSON.stringify(known) !== JSON.stringify(value))
+            throw new Error(`${file}: components.${kind}.${name} differs from another page's`);
           merged.components[kind][name] = value;
         }
       }

@@ -27,7 +27,18 @@ beforeAll(() => {
   symlinkSync(join(repo, "scripts"), join(root, "scripts"), "dir");
   for (const file of ["tsconfig.base.json", "tsup.config.base.ts"]) copyFileSync(join(repo, file), join(root, file));
   mkdirSync(join(root, "packages"));
-  run(bin("tsx"), [join(repo, "scripts", "new-vendor.ts"), "acme", "--spec", join(repo, "packages/testkit/test/fixtures/acme.yaml"), "--root", root], repo);
+  run(
+    bin("tsx"),
+    [
+      join(repo, "scripts", "new-vendor.ts"),
+      "acme",
+      "--spec",
+      join(repo, "packages/testkit/test/fixtures/acme.yaml"),
+      "--root",
+      root,
+    ],
+    repo,
+  );
   pkg = join(root, "packages", "acme");
 });
 afterAll(() => {

@@ -1,5 +1,5 @@
-import type { ApiClient } from "../client.js";
 import type { CallOptions } from "../call-options.js";
+import type { ApiClient } from "../client.js";
 import { InvalidRequestError } from "../errors.js";
 import type { ListOptions, Page, PagedList } from "../paging/paginator.js";
 import type { CustomerMethod, OperationFacts, VendorDescriptor } from "./types.js";
@@ -42,7 +42,11 @@ export type Customers<Paths, F extends Facts, C, Call extends CallOptions = Call
   ? { get(id: IdOf<OperationOf<Paths, G>>, options?: OptionsOf<OperationOf<Paths, G>, Call>): Promise<C> }
   : unknown) &
   (F extends { list: infer L }
-    ? { list(params?: ListParams<OperationOf<Paths, L>, L> & Omit<Call, "signal">): PagedList<C, SuccessBodyOf<OperationOf<Paths, L>>> }
+    ? {
+        list(
+          params?: ListParams<OperationOf<Paths, L>, L> & Omit<Call, "signal">,
+        ): PagedList<C, SuccessBodyOf<OperationOf<Paths, L>>>;
+      }
     : unknown) &
   (F extends { create: infer O }
     ? { create(input: BodyOf<OperationOf<Paths, O>>, options?: OptionsOf<OperationOf<Paths, O>, Call>): Promise<C> }
@@ -52,10 +56,16 @@ export type Customers<Paths, F extends Facts, C, Call extends CallOptions = Call
     : unknown) &
   (F extends { update: infer O }
     ? {
-        update(id: IdOf<OperationOf<Paths, O>>, input: BodyOf<OperationOf<Paths, O>>, options?: OptionsOf<OperationOf<Paths, O>, Call>): Promise<C>;
+        update(
+          id: IdOf<OperationOf<Paths, O>>,
+          input: BodyOf<OperationOf<Paths, O>>,
+          options?: OptionsOf<OperationOf<Paths, O>, Call>,
+        ): Promise<C>;
       }
     : unknown) &
-  (F extends { delete: infer O } ? { delete(id: IdOf<OperationOf<Paths, O>>, options?: OptionsOf<OperationOf<Paths, O>, Call>): Promise<void> } : unknown);
+  (F extends { delete: infer O }
+    ? { delete(id: IdOf<OperationOf<Paths, O>>, options?: OptionsOf<OperationOf<Paths, O>, Call>): Promise<void> }
+    : unknown);
 
 // ---- Runtime: each method written once. ----
 
@@ -113,7 +123,8 @@ export function defineCustomers<Paths extends {}, F extends Facts, C, Call exten
     const client = api.client as unknown as Record<string, (path: string, init: object) => Promise<never>>;
     return api.unwrap(await client[method]!(operation.path, init)) as unknown;
   };
-  const record = (operation: OperationFacts, body: unknown) => options.normalize(operation.record ? operation.record(body as never) : body);
+  const record = (operation: OperationFacts, body: unknown) =>
+    options.normalize(operation.record ? operation.record(body as never) : body);
   const id = (operation: OperationFacts, value: unknown): RequestParts => {
     if (typeof value !== "string" && !(typeof value === "number" && Number.isFinite(value))) {
       throw new InvalidRequestError({ vendor, message: `A customer id is a string or a number, not ${typeof value}` });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { errorReader, retryAfterReader } from "./error-reader.js";
-import { accessor, at } from "./pointer.js";
 import { pagingFromFacts } from "./paging.js";
+import { accessor, at } from "./pointer.js";
 
 describe("JSON pointer accessors", () => {
   it("read nested fields, array indexes and RFC 6901 escapes; '' is the body", () => {
@@ -48,7 +48,10 @@ describe("errorReader", () => {
     expect(read("Bad Gateway").message).toBe("Bad Gateway");
     expect(read("<html>x</html>").message).toBeUndefined();
     expect(read(["first", "second"]).message).toBe("first");
-    expect(read({ email: ["Enter a valid email."] })).toMatchObject({ message: "email: Enter a valid email.", fields: { email: ["Enter a valid email."] } });
+    expect(read({ email: ["Enter a valid email."] })).toMatchObject({
+      message: "email: Enter a valid email.",
+      fields: { email: ["Enter a valid email."] },
+    });
   });
 
   it("reads a 429 body's wait in seconds or milliseconds", () => {
@@ -60,7 +63,16 @@ describe("errorReader", () => {
 
 describe("paging from the spec's facts", () => {
   it("offset paging: the spec's parameter names, the default page size, and a page longer than asked is the whole list", () => {
-    const { style, query } = pagingFromFacts({ style: "offset", offsetParam: "skip", limitParam: "take", defaultPageSize: 2, items: [accessor("/results"), accessor("")] }, undefined);
+    const { style, query } = pagingFromFacts(
+      {
+        style: "offset",
+        offsetParam: "skip",
+        limitParam: "take",
+        defaultPageSize: 2,
+        items: [accessor("/results"), accessor("")],
+      },
+      undefined,
+    );
     const first = style.first();
     expect(query(first)).toEqual({ take: 2, skip: 0 });
     expect(style.next([1, 2, 3], first, 3)).toBeNull();
@@ -68,7 +80,13 @@ describe("paging from the spec's facts", () => {
   });
 
   it("page paging: pages from total and the body's page size when the body gives no page count", () => {
-    const facts = { style: "page" as const, pageParam: "p", items: [accessor("/items")], total: accessor("/total"), pageSize: accessor("/size") };
+    const facts = {
+      style: "page" as const,
+      pageParam: "p",
+      items: [accessor("/items")],
+      total: accessor("/total"),
+      pageSize: accessor("/size"),
+    };
     const { style } = pagingFromFacts(facts, undefined);
     expect(style.next({ items: [1], total: 3, size: 1 }, { page: 2 }, 1)).toEqual({ page: 3 });
     expect(style.next({ items: [1], total: 3, size: 1 }, { page: 3 }, 1)).toBeNull();

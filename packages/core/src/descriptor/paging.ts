@@ -20,14 +20,24 @@ const count = (value: unknown) => (typeof value === "number" && Number.isFinite(
 export function pagingFromFacts(
   facts: PagingFacts,
   requested: number | undefined,
-): { style: PagingStyle<Record<string, unknown>, unknown, unknown>; query(state: Record<string, unknown>): Record<string, unknown> } {
+): {
+  style: PagingStyle<Record<string, unknown>, unknown, unknown>;
+  query(state: Record<string, unknown>): Record<string, unknown>;
+} {
   const items = itemsOf(facts);
   const pageSize = requested ?? facts.defaultPageSize;
   switch (facts.style) {
     case "cursor":
       return {
-        style: cursorPaging({ items, nextCursor: (page) => facts.nextCursor(page as never) as string, hasMore: facts.hasMore && ((page) => facts.hasMore!(page as never) as boolean) }) as never,
-        query: (state) => ({ [facts.cursorParam]: state.cursor, ...(facts.pageSizeParam && { [facts.pageSizeParam]: requested }) }),
+        style: cursorPaging({
+          items,
+          nextCursor: (page) => facts.nextCursor(page as never) as string,
+          hasMore: facts.hasMore && ((page) => facts.hasMore!(page as never) as boolean),
+        }) as never,
+        query: (state) => ({
+          [facts.cursorParam]: state.cursor,
+          ...(facts.pageSizeParam && { [facts.pageSizeParam]: requested }),
+        }),
       };
     case "offset": {
       const limit = pageSize ?? 25;
@@ -36,7 +46,8 @@ export function pagingFromFacts(
           limit,
           items,
           // A page longer than asked for means the server ignores paging: that page is the whole list.
-          total: (page) => count(facts.total?.(page as never)) ?? ((items(page)?.length ?? 0) > limit ? items(page).length : undefined),
+          total: (page) =>
+            count(facts.total?.(page as never)) ?? ((items(page)?.length ?? 0) > limit ? items(page).length : undefined),
         }) as never,
         query: (state) => ({ [facts.limitParam]: state.limit, [facts.offsetParam]: state.offset }),
       };

@@ -34,7 +34,8 @@ export type VendorClient<Paths extends {}, CustomersApi> = Client<Paths> & {
 };
 
 /** What a vendor package adds to the client core builds, each piece only where that vendor needs it. */
-export interface VendorExtension<Paths extends {}, C, Call extends CallOptions, Extra> extends Pick<ResourceOptions<C, Call>, "callParts" | "callKeys"> {
+export interface VendorExtension<Paths extends {}, C, Call extends CallOptions, Extra>
+  extends Pick<ResourceOptions<C, Call>, "callParts" | "callKeys"> {
   /** Middleware on every request (typed raw calls included), after core's. */
   middleware?: Middleware[];
   /** Methods only this vendor has, built on the same client. */
@@ -73,7 +74,11 @@ export function createVendorClient<Paths extends {}>() {
       throw new ConfigurationError({ vendor: descriptor.vendor, message: "`acceptLanguage` must be a non-empty string" });
     }
     const headers = acceptLanguage === undefined ? rest.headers : { "Accept-Language": acceptLanguage, ...rest.headers };
-    const api = createApiClient<Paths>(profileFromDescriptor(descriptor), { ...rest, headers }, { middleware: extension.middleware });
+    const api = createApiClient<Paths>(
+      profileFromDescriptor(descriptor),
+      { ...rest, headers },
+      { middleware: extension.middleware },
+    );
     const context: NormalizeContext = defaultPhoneCountry === undefined ? {} : { defaultPhoneCountry };
     const normalizeRecord = (record: unknown) => normalize(record, context);
     const customers = Object.assign(

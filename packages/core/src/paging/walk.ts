@@ -30,9 +30,13 @@ export async function* walkPages<State, PageBody, Item, T>(
     let page: Promise<PageBody>;
     const stateKey = JSON.stringify(state);
     if (++requested > maxPages) {
-      page = Promise.reject(new InvalidResponseError({ vendor, message: `Paging stopped after ${maxPages} pages without an end` }));
+      page = Promise.reject(
+        new InvalidResponseError({ vendor, message: `Paging stopped after ${maxPages} pages without an end` }),
+      );
     } else if (seenStates.has(stateKey)) {
-      page = Promise.reject(new InvalidResponseError({ vendor, message: `The server sent the same page position twice (${stateKey})` }));
+      page = Promise.reject(
+        new InvalidResponseError({ vendor, message: `The server sent the same page position twice (${stateKey})` }),
+      );
     } else {
       seenStates.add(stateKey);
       page = options.fetchPage(state, call);

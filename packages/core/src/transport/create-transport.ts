@@ -5,12 +5,12 @@ import type { VendorProfile } from "../profile.js";
 import { authLayer } from "./auth.js";
 import { type BodyMode, compose, type Layer, type RequestContext } from "./layer.js";
 import type { Limiter } from "./limiter.js";
-import { findRequestId, loggerLayer, type Logger } from "./logger.js";
+import { findRequestId, type Logger, loggerLayer } from "./logger.js";
 import { rateLimitLayer } from "./rate-limit.js";
-import { redirectLayer } from "./redirect.js";
 import { scrubSecrets } from "./redact.js";
+import { redirectLayer } from "./redirect.js";
 import type { Reply } from "./reply.js";
-import { retryLayer, type RetryOptions } from "./retry.js";
+import { type RetryOptions, retryLayer } from "./retry.js";
 import { callAborted, createSend } from "./send.js";
 import { timeoutLayer } from "./timeout.js";
 
@@ -59,9 +59,7 @@ const SNIPPET = 200;
  */
 export function createTransport(options: TransportOptions): Transport {
   const { profile, secrets } = options;
-  const layers: Layer[] = [
-    retryLayer({ ...options.retry, onRetryAfter: (ms) => options.rateLimiter?.pause(ms) }),
-  ];
+  const layers: Layer[] = [retryLayer({ ...options.retry, onRetryAfter: (ms) => options.rateLimiter?.pause(ms) })];
   if (options.rateLimiter) layers.push(rateLimitLayer(options.rateLimiter));
   if (options.token) layers.push(authLayer(options.token, profile.authScheme ?? "Bearer"));
   if (options.logger) layers.push(loggerLayer(options.logger));
@@ -125,7 +123,10 @@ function finish(reply: Reply, context: RequestContext): Outcome {
   const requestId = () =>
     findRequestId(response.headers, profile.requestIdHeaders) ?? findRequestId(context.request.headers, profile.requestIdHeaders);
   if (!response.ok) {
-    return { reply, error: errorFromResponse(profile, response, reply.body, { attempts: context.attempt, requestId: requestId(), secrets }) };
+    return {
+      reply,
+      error: errorFromResponse(profile, response, reply.body, { attempts: context.attempt, requestId: requestId(), secrets }),
+    };
   }
   const { text } = reply;
   if (context.bodyMode !== "json" || text === undefined || text === "") return { reply };

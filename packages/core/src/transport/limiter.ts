@@ -15,7 +15,12 @@ export interface Limiter {
 
 /** A limiter given as the `rateLimit` option, told apart from plain `{ limit, intervalMs }` settings. */
 export function isLimiter(value: unknown): value is Limiter {
-  return typeof value === "object" && value !== null && typeof (value as Limiter).acquire === "function" && typeof (value as Limiter).pause === "function";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as Limiter).acquire === "function" &&
+    typeof (value as Limiter).pause === "function"
+  );
 }
 
 export interface RateLimitOptions {

@@ -1,7 +1,8 @@
 /** Keeping credentials out of anything a person or a log store might read. */
 
 // Whole parameter names only: `keyword` or `national_code` are search terms, not secrets.
-const SECRET_PARAM = /^(access_token|refresh_token|id_token|token|api_key|apikey|key|secret|client_secret|password|signature|sig|auth|code)$/i;
+const SECRET_PARAM =
+  /^(access_token|refresh_token|id_token|token|api_key|apikey|key|secret|client_secret|password|signature|sig|auth|code)$/i;
 const MASK = "[REDACTED]";
 
 /** The URL with secret-looking query values masked and any known credential removed. */

@@ -50,7 +50,12 @@ export function callAborted(context: RequestContext): ApiError {
   if (callerSignal?.aborted) {
     const reason = callerSignal.reason;
     if (reason instanceof UserAbortError) return reason;
-    return new UserAbortError({ vendor: profile.vendor, message: "The request was aborted by the caller", attempts, cause: reason });
+    return new UserAbortError({
+      vendor: profile.vendor,
+      message: "The request was aborted by the caller",
+      attempts,
+      cause: reason,
+    });
   }
   const reason = context.signal?.reason;
   return reason instanceof ApiError
