@@ -41,9 +41,10 @@ export function filterOptions(): Option[] {
   return [...FLAGS].map(([flag, uses]) => {
     const { filter } = uses[0]!;
     const vendors = uses.map((u) => u.vendor).join(", ");
-    const value = filter.type === "boolean" ? "[true|false]" : filter.array ? "<value>" : "<value>";
+    const value = filter.type === "boolean" ? "[true|false]" : "<value>";
     const notes = [filter.type, ...(filter.array ? ["repeatable"] : [])].join(", ");
-    const option = new Option(`--${flag} ${value}`, `${filter.description || filter.param} (${notes}; sends ${filter.param})`);
+    const sends = uses.map((u) => (uses.length > 1 ? `${u.filter.param} (${u.vendor})` : u.filter.param)).join(", ");
+    const option = new Option(`--${flag} ${value}`, `${filter.description || filter.param} (${notes}; sends ${sends})`);
     if (filter.array) option.argParser(collect);
     if (filter.enum) option.choices([...filter.enum]);
     return option.helpGroup(`Filters for ${vendors} (from each vendor's spec):`);
