@@ -2,10 +2,11 @@
  * Consumer test on the packed tarballs, as a user installs them: `pnpm pack` each package (which
  * rewrites `workspace:^`), `npm install` the tarballs into an empty project, then import every
  * package as ESM, require it as CJS, call it against a local server, and type-check a strict
- * TypeScript consumer under both `node16` and `bundler` resolution.
+ * TypeScript consumer under both `node16` and `bundler` resolution. The CLI's tarball goes in too,
+ * and its bin runs an export against the Prism mock it starts from the specs it ships.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,7 +30,9 @@ mkdirSync(app);
 const run = (cmd: string, args: string[], cwd: string) => execFileSync(cmd, args, { cwd, stdio: ["ignore", "pipe", "inherit"] }).toString();
 
 let failures = 0;
+let checks = 0;
 const check = (name: string, fn: () => void) => {
+  checks++;
   try {
     fn();
     console.log(`  ok   ${name}`);
@@ -40,7 +43,7 @@ const check = (name: string, fn: () => void) => {
 };
 
 try {
-  for (const p of packages) run("pnpm", ["pack", "--pack-destination", packs], join(root, "packages", p));
+  for (const p of [...packages, "cli"]) run("pnpm", ["pack", "--pack-destination", packs], join(root, "packages", p));
   const tarballs = readdirSync(packs).map((f) => join(packs, f));
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true }));
   run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...tarballs], app);
@@ -117,8 +120,13 @@ export const factories = [${vendors.map((v) => factories[v]).join(", ")}];
   for (const resolution of ["node16", "bundler"]) {
     check(`type-check a strict consumer (moduleResolution ${resolution})`, () => run("node", [tsc, "-p", `tsconfig.${resolution}.json`], app));
   }
+  check("npx customer-api export coax --mock --format csv --out c.csv", () => {
+    run("npx", ["customer-api", "export", "coax", "--mock", "--format", "csv", "--out", "c.csv"], app);
+    const lines = readFileSync(join(app, "c.csv"), "utf8").split("\r\n");
+    if (!lines[0]!.startsWith("vendor,id,name,") || !lines[1]!.startsWith("coax,")) throw new Error(`unexpected c.csv:\n${lines.join("\n")}`);
+  });
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
-console.log(`${4 - failures} passed, ${failures} failed`);
+console.log(`${checks - failures} passed, ${failures} failed`);
 process.exitCode = failures > 0 ? 1 : 0;
