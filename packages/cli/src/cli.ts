@@ -182,7 +182,7 @@ async function listCommand(vendor: string, flags: CommonFlags) {
       force: false,
       firstPageOnly: session.firstPageOnly,
       signal: interrupt.signal,
-      progress: { update() {}, stop() {} },
+      progress: () => ({ update() {}, stop() {} }),
     });
   } finally {
     interrupt.dispose();
@@ -219,7 +219,7 @@ async function exportCommand(vendor: string, flags: ExportFlags) {
         force: flags.force === true,
         firstPageOnly: session.firstPageOnly,
         signal: interrupt.signal,
-        progress: exportProgress(),
+        progress: () => exportProgress(),
       },
       state,
     );

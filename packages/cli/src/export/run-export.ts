@@ -32,7 +32,8 @@ export interface ExportRun {
   /** Stop after the first page (a Prism mock serves its example page at every position). */
   firstPageOnly: boolean;
   signal: AbortSignal;
-  progress: ExportProgress;
+  /** Started once the output is ready, so a refused export draws nothing. */
+  progress: () => ExportProgress;
 }
 
 export interface ExportResult {
@@ -82,6 +83,7 @@ export async function runExport(run: ExportRun, state: ExportState = { records: 
 
   const resumedAfter = toSkip;
   let pagesThisRun = 0;
+  const progress = run.progress();
   try {
     for await (const page of run.reader.list({ ...run.listParams, signal: run.signal }).pages()) {
       pagesThisRun++;
@@ -104,7 +106,7 @@ export async function runExport(run: ExportRun, state: ExportState = { records: 
       } else {
         await sink!(text);
       }
-      run.progress.update(state.records, state.pages);
+      progress.update(state.records, state.pages);
       if (run.firstPageOnly) break;
     }
     if (toSkip > 0) {
@@ -113,7 +115,7 @@ export async function runExport(run: ExportRun, state: ExportState = { records: 
       );
     }
   } finally {
-    run.progress.stop();
+    progress.stop();
     file?.close();
     // Standard output cannot be rewritten: its end (json's `]`) goes out once, also after an error.
     if (sink) await sink(encoder.end).catch(() => undefined);
