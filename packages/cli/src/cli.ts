@@ -225,7 +225,8 @@ async function exportCommand(vendor: string, flags: ExportFlags) {
     );
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const resumed = result.resumedAfter > 0 ? `, resumed after ${result.resumedAfter}` : "";
-    process.stderr.write(`exported ${result.records} ${adapter.vendor} customers (${result.pages} pages${resumed}) to ${flags.out ?? "stdout"} in ${seconds} s\n`);
+    const pages = `${result.pages} page${result.pages === 1 ? "" : "s"}`;
+    process.stderr.write(`exported ${result.records} ${adapter.vendor} customers (${pages}${resumed}) to ${flags.out ?? "stdout"} in ${seconds} s\n`);
   } catch (error) {
     if (flags.out !== undefined && !(error instanceof UsageError)) {
       const how = exitCodeFor(error) === EXIT_CODES.interrupted ? "interrupted" : "stopped";
