@@ -157,11 +157,7 @@ export const listFilters = {
       "flag": "gender",
       "type": "string",
       "array": false,
-      "enum": [
-        "male",
-        "female"
-      ],
-      "description": "Filter by gender."
+      "description": "Filter by gender. The docs say \"male, female, etc.\", an open list."
     },
     {
       "param": "groups_in",
@@ -185,15 +181,15 @@ export const listFilters = {
       "description": "Only customers whose last login was on this date (YYYY-MM-DD)."
     },
     {
-      "param": "last_login_date_from",
-      "flag": "last-login-date-from",
+      "param": "last_login_from",
+      "flag": "last-login-from",
       "type": "string",
       "array": false,
       "description": "Only customers whose last login was on or after this date (YYYY-MM-DD)."
     },
     {
-      "param": "last_login_date_to",
-      "flag": "last-login-date-to",
+      "param": "last_login_to",
+      "flag": "last-login-to",
       "type": "string",
       "array": false,
       "description": "Only customers whose last login was on or before this date (YYYY-MM-DD)."
@@ -218,6 +214,41 @@ export const listFilters = {
       "type": "string",
       "array": false,
       "description": "Only customers created on this date (YYYY-MM-DD)."
+    },
+    {
+      "param": "updated_date",
+      "flag": "updated-date",
+      "type": "string",
+      "array": false,
+      "description": "Only customers last updated on this date (YYYY-MM-DD)."
+    },
+    {
+      "param": "created_from",
+      "flag": "created-from",
+      "type": "string",
+      "array": false,
+      "description": "Only customers created on or after this date (YYYY-MM-DD)."
+    },
+    {
+      "param": "created_to",
+      "flag": "created-to",
+      "type": "string",
+      "array": false,
+      "description": "Only customers created on or before this date (YYYY-MM-DD)."
+    },
+    {
+      "param": "updated_from",
+      "flag": "updated-from",
+      "type": "string",
+      "array": false,
+      "description": "Only customers last updated on or after this date (YYYY-MM-DD)."
+    },
+    {
+      "param": "updated_to",
+      "flag": "updated-to",
+      "type": "string",
+      "array": false,
+      "description": "Only customers last updated on or before this date (YYYY-MM-DD)."
     }
   ],
   homele: [
@@ -342,7 +373,19 @@ export const listFilters = {
       "flag": "fields",
       "type": "string",
       "array": true,
-      "description": "Restrict the returned customer fields (repeat the parameter per field)."
+      "enum": [
+        "is_blocked",
+        "is_whitelisted",
+        "block_reason",
+        "is_inactive",
+        "total_points",
+        "country_id",
+        "custom_fields",
+        "current_store_customer",
+        "is_orders_rated",
+        "is_notifications_enabled"
+      ],
+      "description": "Extra keys to add to each listed customer (the 10 keys Salla allows on the list) (repeat the parameter per key, `fields[]=is_blocked&fields[]=block_reason`). It adds keys; it does not restrict the record to them."
     }
   ],
 } as const satisfies Record<string, readonly ListFilter[]>;
@@ -353,7 +396,7 @@ export const recordFields = {
   hamgam: ["id","first_name","last_name","email","mobile_number","national_code","birth_date","gender","notes","is_active","is_profile_completed","date_joined","last_login","total_orders","total_spent"],
   homele: ["id","sequential_number","name","first_name","last_name","phone1","phone2","phone3","email1","address","budget","budget_currency","expected_sale_date","lead_status","lead_source","owner","priority","country","city","created_at","updated_at","last_activity_at"],
   pexip: ["id","externalId","customerNumber","email","firstName","lastName","company","language","notes","phoneNumber","existing","timeZone","createdAt","updatedAt","deletedAt","location"],
-  shtara: ["id","first_name","last_name","mobile","mobile_code","email","urls","avatar","gender","birthday","brithday","city","country","country_code","currency","location","updated_at","groups"],
+  shtara: ["id","first_name","last_name","mobile","mobile_code","email","urls","avatar","gender","birthday","city","country","country_code","currency","location","created_at","updated_at","groups","full_name","lang","is_blocked","is_whitelisted","block_reason","is_inactive","is_orders_rated","is_notifications_enabled","pending_rating_count","total_points","wallet_balance","country_id","custom_fields","current_store_customer","orders_count","orders_amount","orders_average","orders_complete_ratio","orders_cancel_ratio","orders_cancel","stats","latest_purchase","abandoned_carts_items"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SpecVendor = keyof typeof listFilters;
