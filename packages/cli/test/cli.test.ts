@@ -169,7 +169,8 @@ describe("list", () => {
     const notInteger = await runCli(["list", "homele", "--priority-id", "high", "--token", "x-token"]);
     expect(notInteger.code).toBe(2);
     expect(notInteger.stderr).toContain('--priority-id takes a whole number, not "high"');
-    const notChoice = await runCli(["list", "hamgam", "--gender", "robot"]);
+    // Gender is open text in Hamgam's docs ("male, female, etc."); ordering is a closed list.
+    const notChoice = await runCli(["list", "hamgam", "--ordering", "robot"]);
     expect(notChoice.code).toBe(2);
     expect(notChoice.stderr).toContain("Allowed choices are");
   });
