@@ -1,6 +1,6 @@
 /**
  * Prism mock servers started in-process: about 50 ms each (the CLI takes about a second) and many
- * fit in one process. Used by the contract suite and the demo. Prism ignores the base path of
+ * fit in one process. Used by the contract suite (the CLI's `--mock` starts its own the same way). Prism ignores the base path of
  * `servers[0].url`, so clients point their `baseUrl` at the returned root URL.
  */
 import { createServer as createHttpServer } from "node:http";
