@@ -182,7 +182,7 @@ describe("export: interrupted, then --resume, equals an uninterrupted export", (
 
     const otherFilter = await runCli(args("--format", "ndjson", "--out", out, "--resume", "--q", "Jane"), { env: env() });
     expect(otherFilter.code).toBe(2);
-    expect(otherFilter.stderr).toMatch(/belongs to another export \(coax ndjson with filters \{"pageSize":50\}\), not this one \(coax ndjson with filters \{"pageSize":50,"query":"Jane"\}\)/);
+    expect(otherFilter.stderr).toMatch(/belongs to another export \(coax ndjson with filters \{"pageSize":50\}\), not this one \(coax ndjson with filters \{"pageSize":50,"q":"Jane"\}\)/);
     const otherFormat = await runCli(args("--format", "csv", "--out", out, "--resume"), { env: env() });
     expect(otherFormat.code).toBe(2);
     expect(otherFormat.stderr).toContain("belongs to another export");
