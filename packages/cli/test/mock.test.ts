@@ -25,14 +25,23 @@ describe("--mock", () => {
     const expected = exampleListRecords("coax", "/api/v2/customers", (v) => v.body.customers);
     const result = await runCli(["list", "coax", "--mock", "--raw"]);
     expect(result.code).toBe(0);
-    expect(result.stdout.trim().split("\n").map((l) => JSON.parse(l))).toEqual(expected);
+    expect(
+      result.stdout
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l)),
+    ).toEqual(expected);
   });
 
   it("coax: export --format csv --out writes the example records, one row each", async () => {
     const out = join(dir, "c.csv");
     const result = await runCli(["export", "coax", "--mock", "--format", "csv", "--out", out], { cwd: dir });
     expect(result.code).toBe(0);
-    const expected = exampleListRecords("coax", "/api/v2/customers", (v) => v.body.customers) as { id: string; name: string; email: string | null }[];
+    const expected = exampleListRecords("coax", "/api/v2/customers", (v) => v.body.customers) as {
+      id: string;
+      name: string;
+      email: string | null;
+    }[];
     const [header, ...rows] = parseCsv(readFileSync(out, "utf8")) as string[][];
     expect(header!.slice(0, 3)).toEqual(["vendor", "id", "name"]);
     expect(rows.map((r) => [r[0], r[1], r[2], r[5]])).toEqual(expected.map((c) => ["coax", c.id, c.name, c.email ?? ""]));
@@ -53,7 +62,10 @@ describe("--mock", () => {
       expect(JSON.parse(got.stdout)).toMatchObject({ vendor, id });
       const listed = await runCli(["list", vendor, "--mock"]);
       expect(listed.code).toBe(0);
-      const records = listed.stdout.trim().split("\n").map((l) => JSON.parse(l) as { vendor: string; id: string });
+      const records = listed.stdout
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l) as { vendor: string; id: string });
       expect(records.length).toBeGreaterThan(0);
       expect(records.every((r) => r.vendor === vendor && typeof r.id === "string")).toBe(true);
     });
