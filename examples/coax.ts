@@ -20,7 +20,7 @@ const customer = await coax.customers.get("3f6c1b52-8a2e-4c7d-9b1e-2d4f6a8c0e11"
 console.log(`get: ${customer.id} ${customer.name} <${customer.email}> ${customer.phone}`);
 
 let count = 0;
-for await (const c of coax.customers.list({ query: "jane", pageSize: 50, maxItems: 10 })) {
+for await (const c of coax.customers.list({ q: "jane", pageSize: 50, maxItems: 10 })) {
   count++;
   console.log(`list: ${c.id} ${c.name}`);
 }
