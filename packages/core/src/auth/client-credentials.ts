@@ -1,4 +1,4 @@
-import { endpointFetch, requestToken, type TokenEndpointOptions } from "./token-endpoint.js";
+import type { TokenEndpointOptions } from "./token-endpoint.js";
 import type { TokenProvider } from "./token-provider.js";
 
 export interface ClientCredentialsOptions extends TokenEndpointOptions {
@@ -13,17 +13,18 @@ export interface ClientCredentialsOptions extends TokenEndpointOptions {
  */
 export function clientCredentials(options: ClientCredentialsOptions): TokenProvider {
   const skew = options.expirySkewMs ?? 30_000;
-  const fetchFn = endpointFetch(options);
   let cached: { token: string; expiresAt: number } | undefined;
   let inFlight: Promise<string> | undefined;
 
   const fetchToken = async (): Promise<string> => {
     const scope = Array.isArray(options.scope) ? options.scope.join(" ") : (options.scope as string | undefined);
     const useBody = options.authMethod === "body";
+    // The token request loads with the first token it fetches, off the start-up path.
+    const { endpointFetch, requestToken } = await import("./token-endpoint.js");
     const answer = await requestToken({
       vendor: options.vendor ?? "oauth2",
       tokenUrl: options.tokenUrl,
-      fetch: fetchFn,
+      fetch: endpointFetch(options),
       form: {
         grant_type: "client_credentials",
         scope,
