@@ -102,7 +102,7 @@ export function createTransport(options: TransportOptions): Transport {
       else callerSignal?.addEventListener("abort", onCallerAbort!, { once: true });
     }
     try {
-      if (context.signal?.aborted) throw callAborted(context);
+      if (context.signal?.aborted) throw await callAborted(context);
       // Read the request body once, so every attempt and redirect can send it again without a copy.
       if (request.body !== null) (context as { body: ArrayBuffer | undefined }).body = await request.arrayBuffer();
       const outcome = finish(await send(request, context), context);
@@ -111,7 +111,7 @@ export function createTransport(options: TransportOptions): Transport {
     } catch (error) {
       if (error instanceof ApiError) throw error;
       // A token provider or a limiter that rejects with the signal's own reason.
-      throw context.signal?.aborted ? callAborted(context) : error;
+      throw context.signal?.aborted ? await callAborted(context) : error;
     } finally {
       if (timer !== undefined) clearTimeout(timer);
       if (onCallerAbort) callerSignal!.removeEventListener("abort", onCallerAbort);

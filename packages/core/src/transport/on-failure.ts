@@ -4,7 +4,7 @@
  * only ever sees 2xx never ships it at start-up.
  */
 import { errorFromResponse } from "../error-from-response.js";
-import { type ApiError, InvalidResponseError } from "../errors.js";
+import { ApiError, ConnectionError, InvalidResponseError, TimeoutError, UserAbortError } from "../errors.js";
 import type { RequestContext } from "./layer.js";
 import { scrubSecrets } from "./redact.js";
 import type { Reply } from "./reply.js";
@@ -49,4 +49,44 @@ export function unreadableError(reply: Reply, context: RequestContext, reason: s
 export function serverRequestedWait(reply: Reply, context: RequestContext): number | undefined {
   const { retryAfterFromBody } = context.profile;
   return requestedWaitMs(reply.response.headers, retryAfterFromBody ? reply.body : undefined, retryAfterFromBody);
+}
+
+/**
+ * Map whatever `fetch` (or reading the body) threw to our hierarchy: the caller's abort, the
+ * deadline, the attempt's timeout, or else a `ConnectionError`.
+ */
+export function toTransportError(cause: unknown, request: Request, context: RequestContext): ApiError {
+  if (cause instanceof ApiError) return cause;
+  if (context.signal?.aborted) return callAborted(context);
+  const reason = context.attemptSignal?.aborted ? context.attemptSignal.reason : undefined;
+  if (reason instanceof ApiError) return reason;
+  const detail = describeCause(cause);
+  return new ConnectionError({
+    vendor: context.profile.vendor,
+    message: `${request.method} ${new URL(request.url).pathname} failed before a response arrived${detail ? `: ${detail}` : ""}`,
+    attempts: context.attempt,
+    cause,
+  });
+}
+
+/** The error for a call whose own signal fired: the caller aborted it, or its deadline ran out. */
+export function callAborted(context: RequestContext): ApiError {
+  const { callerSignal, profile, attempt } = context;
+  const attempts = Math.max(1, attempt);
+  if (callerSignal?.aborted) {
+    const reason = callerSignal.reason;
+    if (reason instanceof UserAbortError) return reason;
+    return new UserAbortError({ vendor: profile.vendor, message: "The request was aborted by the caller", attempts, cause: reason });
+  }
+  const reason = context.signal?.reason;
+  return reason instanceof ApiError
+    ? reason
+    : new TimeoutError({ vendor: profile.vendor, message: "The overall deadline ran out", attempts, cause: reason });
+}
+
+function describeCause(cause: unknown): string {
+  if (!(cause instanceof Error)) return "";
+  const inner = (cause as { cause?: unknown }).cause;
+  const code = inner && typeof inner === "object" ? (inner as { code?: unknown }).code : undefined;
+  return typeof code === "string" ? code : cause.message;
 }

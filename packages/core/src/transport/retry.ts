@@ -73,6 +73,6 @@ async function pause(ms: number, context: RequestContext): Promise<void> {
   try {
     await sleep(ms, context.signal);
   } catch {
-    throw callAborted(context);
+    throw await callAborted(context);
   }
 }
