@@ -1,4 +1,4 @@
-import type { TokenEndpointOptions } from "./token-endpoint.js";
+import { endpointFetch, requestToken, type TokenEndpointOptions } from "./token-endpoint.js";
 import type { TokenProvider } from "./token-provider.js";
 
 export interface ClientCredentialsOptions extends TokenEndpointOptions {
@@ -11,20 +11,19 @@ export interface ClientCredentialsOptions extends TokenEndpointOptions {
  * OAuth2 client credentials (RFC 6749 section 4.4). The token is cached until shortly before it
  * expires, and however many requests wait, only one token request is in flight.
  */
-export function clientCredentials(options: ClientCredentialsOptions): TokenProvider {
+export function createClientCredentials(options: ClientCredentialsOptions): TokenProvider {
   const skew = options.expirySkewMs ?? 30_000;
+  const fetchFn = endpointFetch(options);
   let cached: { token: string; expiresAt: number } | undefined;
   let inFlight: Promise<string> | undefined;
 
   const fetchToken = async (): Promise<string> => {
     const scope = Array.isArray(options.scope) ? options.scope.join(" ") : (options.scope as string | undefined);
     const useBody = options.authMethod === "body";
-    // The token request loads with the first token it fetches, off the start-up path.
-    const { endpointFetch, requestToken } = await import("./token-endpoint.js");
     const answer = await requestToken({
       vendor: options.vendor ?? "oauth2",
       tokenUrl: options.tokenUrl,
-      fetch: endpointFetch(options),
+      fetch: fetchFn,
       form: {
         grant_type: "client_credentials",
         scope,

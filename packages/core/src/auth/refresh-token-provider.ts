@@ -1,4 +1,4 @@
-import type { TokenEndpointOptions } from "./token-endpoint.js";
+import { endpointFetch, requestToken, type TokenEndpointOptions } from "./token-endpoint.js";
 import type { TokenProvider } from "./token-provider.js";
 
 export interface RefreshTokenSet {
@@ -20,8 +20,9 @@ export interface RefreshTokenOptions extends TokenEndpointOptions {
  * would spend the same refresh token twice (and some vendors then revoke both), so refreshes are
  * strictly serialized: every caller that needs a new token waits on the one refresh in flight.
  */
-export function refreshingToken(options: RefreshTokenOptions): TokenProvider {
+export function createRefreshingToken(options: RefreshTokenOptions): TokenProvider {
   const skew = options.expirySkewMs ?? 30_000;
+  const fetchFn = endpointFetch(options);
   let current: RefreshTokenSet = { ...options.tokens };
   let stale = false;
   let refreshing: Promise<string> | undefined;
@@ -29,12 +30,10 @@ export function refreshingToken(options: RefreshTokenOptions): TokenProvider {
   const isFresh = () => !stale && (current.expiresAt === undefined || Date.now() < current.expiresAt - skew);
 
   const refresh = async (): Promise<string> => {
-    // The token request loads with the first token it fetches, off the start-up path.
-    const { endpointFetch, requestToken } = await import("./token-endpoint.js");
     const answer = await requestToken({
       vendor: options.vendor ?? "oauth2",
       tokenUrl: options.tokenUrl,
-      fetch: endpointFetch(options),
+      fetch: fetchFn,
       form: {
         grant_type: "refresh_token",
         refresh_token: current.refreshToken,
