@@ -1,6 +1,4 @@
-import { checkRateLimit, type Limiter, type RateLimitOptions } from "./limiter.js";
-
-export type { RateLimitOptions };
+import type { Limiter, RateLimitOptions } from "./limiter.js";
 
 /**
  * Client-side rate limiting: at most `limit` request starts in any `intervalMs` window (a sliding
@@ -50,7 +48,8 @@ class Queue<T> {
   }
 }
 
-export class RateLimiter implements Limiter {
+/** The limiter itself, on settings already checked (`RateLimiter` checks what a caller gives it). */
+export class SlidingLogLimiter implements Limiter {
   readonly limit: number;
   readonly intervalMs: number;
   readonly concurrency: number;
@@ -68,10 +67,10 @@ export class RateLimiter implements Limiter {
 
   /** `now` is the clock every decision reads once (replaceable in tests). */
   constructor(
-    options: RateLimitOptions,
+    settings: Required<RateLimitOptions>,
     private readonly now: () => number = Date.now,
   ) {
-    const { limit, intervalMs, concurrency } = checkRateLimit(options);
+    const { limit, intervalMs, concurrency } = settings;
     this.limit = limit;
     this.intervalMs = intervalMs;
     this.concurrency = concurrency;
