@@ -47,14 +47,15 @@ export async function* walkPages<State, PageBody, Item, T>(
     ahead.push({ state, body });
   };
 
-  request(style.first());
+  if (maxItems > 0) request(style.first());
   let layout: PageLayout<State> | undefined;
   let nextIndex = 1;
   let stride = 0;
   let yielded = 0;
   let previousKeys: string | undefined;
   try {
-    for (let first = true; ahead.length > 0; first = false) {
+    // Pages still in flight once `maxItems` is reached are not needed: `finally` aborts them.
+    for (let first = true; ahead.length > 0 && yielded < maxItems; first = false) {
       const { state, body: pending } = ahead[0]!;
       let body: PageBody;
       try {
