@@ -11,8 +11,11 @@ import { RateLimiter } from "../transport/rate-limiter.js";
 import { paginate } from "./paginator.js";
 import { cursorPaging, offsetPaging, pageNumberPaging } from "./styles.js";
 
-/** How the server answers one page: after `delayMs`, or never (`hang`, until the client gives up), or with a status. */
-type Answer = { delayMs?: number; hang?: boolean; status?: number; body?: unknown };
+/**
+ * How the server answers one page: `delayMs` after `after` settles, or never (`hang`, until the
+ * client gives up), with `status` and `body`.
+ */
+type Answer = { delayMs?: number; after?: Promise<unknown>; hang?: boolean; status?: number; body?: unknown };
 
 interface PageServer {
   url: string;
@@ -45,15 +48,18 @@ async function pageServer(answer: (query: URLSearchParams) => Answer): Promise<P
       state.inFlight--;
       if (!res.writableFinished) state.aborted.push(query);
     });
-    const { delayMs = 0, hang, status = 200, body } = answer(url.searchParams);
+    const { delayMs = 0, after, hang, status = 200, body } = answer(url.searchParams);
     if (hang) return;
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      state.answered.push(query);
-      res.writeHead(status, { "content-type": "application/json" });
-      res.end(JSON.stringify(body ?? {}));
-    }, delayMs);
-    timers.add(timer);
+    void Promise.resolve(after).then(() => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        if (res.destroyed) return;
+        state.answered.push(query);
+        res.writeHead(status, { "content-type": "application/json" });
+        res.end(JSON.stringify(body ?? {}));
+      }, delayMs);
+      timers.add(timer);
+    });
   });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   return {
@@ -69,6 +75,23 @@ async function pageServer(answer: (query: URLSearchParams) => Answer): Promise<P
         http.closeAllConnections();
         http.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * Opens once the server has been asked for every one of `keys`: answers held on it prove those
+ * requests were in flight together, however slowly a loaded machine sends them.
+ */
+function together<K>(keys: readonly K[]) {
+  const seen = new Set<K>();
+  let open!: () => void;
+  const all = new Promise<void>((resolve) => (open = resolve));
+  return {
+    all,
+    arrived(key: K) {
+      seen.add(key);
+      if (keys.every((k) => seen.has(k))) open();
+    },
   };
 }
 
@@ -107,8 +130,13 @@ const allIds = (pages: number) => Array.from({ length: pages }, (_, i) => idsOf(
 
 describe("concurrent paging (page numbers with a total)", () => {
   it("keeps up to `concurrency` requests in flight at the server, never more, and yields every record in order", async () => {
-    // Random latencies, so that pages finish out of order.
-    server = await pageServer((q) => ({ delayMs: 1 + Math.floor(Math.random() * 12), body: numbered(Number(q.get("page")), 30) }));
+    // Random latencies, so that pages finish out of order; pages 2..4 wait until all three are asked for.
+    const first = together([2, 3, 4]);
+    server = await pageServer((q) => {
+      const page = Number(q.get("page"));
+      first.arrived(page);
+      return { after: page > 1 && page <= 4 ? first.all : undefined, delayMs: 1 + Math.floor(Math.random() * 12), body: numbered(page, 30) };
+    });
     const { list } = numberedList(server.url, { concurrency: 3 });
     const seen: number[] = [];
     for await (const id of list) seen.push(id);
@@ -119,7 +147,12 @@ describe("concurrent paging (page numbers with a total)", () => {
   });
 
   it("every page still waits for the client's limiter: a limiter of 2 in flight caps a walk of 4", async () => {
-    server = await pageServer((q) => ({ delayMs: 5, body: numbered(Number(q.get("page")), 12) }));
+    const first = together([2, 3]);
+    server = await pageServer((q) => {
+      const page = Number(q.get("page"));
+      first.arrived(page);
+      return { after: page > 1 && page <= 3 ? first.all : undefined, delayMs: 5, body: numbered(page, 12) };
+    });
     const { list } = numberedList(server.url, { concurrency: 4, rateLimit: new RateLimiter({ limit: 1000, intervalMs: 1000, concurrency: 2 }) });
     const seen: number[] = [];
     for await (const id of list) seen.push(id);
@@ -128,10 +161,12 @@ describe("concurrent paging (page numbers with a total)", () => {
   });
 
   it("records come in page order when later pages are answered first", async () => {
-    // Page 2 is the slowest, page 6 the fastest: every one of pages 2..6 is in flight at once.
+    // Pages 2..6 are in flight at once; then page 6 is answered first, page 2 last.
+    const rest = together([2, 3, 4, 5, 6]);
     server = await pageServer((q) => {
       const page = Number(q.get("page"));
-      return { delayMs: page === 1 ? 0 : (7 - page) * 15, body: numbered(page, 6) };
+      rest.arrived(page);
+      return page === 1 ? { body: numbered(1, 6) } : { after: rest.all, delayMs: (7 - page) * 15, body: numbered(page, 6) };
     });
     const { list } = numberedList(server.url, { concurrency: 5 });
     const seen: number[] = [];
@@ -176,10 +211,13 @@ describe("concurrent paging (page numbers with a total)", () => {
     const seen: number[] = [];
     for await (const id of list) seen.push(id);
     expect(seen).toEqual([10, 20, 21, 22]);
-    // Page 1 said 1 record a page: pages 2..4 went out to reach 4 records; 3 and 4 were surplus.
-    expect(server.asked.map(pageOf).sort()).toEqual([1, 2, 3, 4]);
-    expect(settled.settled).toBe(settled.started);
-    await vi.waitFor(() => expect(server!.aborted.map(pageOf).sort()).toEqual([3, 4]), { timeout: 2000 });
+    // Page 1 said 1 record a page: pages 2..4 went out to reach 4 records; 3 and 4 were surplus,
+    // and every request had settled when the loop ended.
+    expect(settled).toEqual({ started: 4, settled: 4 });
+    // Whatever of pages 3 and 4 reached the server was abandoned there, and nothing stays open.
+    await vi.waitFor(() => expect(server!.inFlight).toBe(0), { timeout: 2000 });
+    expect(server.asked.map(pageOf).filter((p) => p > 2).sort()).toEqual(server.aborted.map(pageOf).sort());
+    expect(Math.max(...server.asked.map(pageOf))).toBeLessThanOrEqual(4);
   });
 
   it("a `break` aborts every page in flight before the loop exits: no orphan, no unhandled rejection", async () => {
@@ -219,11 +257,13 @@ describe("concurrent paging (page numbers with a total)", () => {
   });
 
   it("an error mid-walk is thrown after the pages before it; the pages after it are aborted", async () => {
+    const out = together([2, 3, 4, 5]);
     server = await pageServer((q) => {
       const page = Number(q.get("page"));
+      out.arrived(page);
       if (page === 1) return { body: numbered(1, 10) };
-      // Page 2 is slow, page 3 fails at once: the failure must wait for page 2's records.
-      if (page === 2) return { delayMs: 60, body: numbered(2, 10) };
+      // Page 2 answers last of pages 2..5, page 3 fails at once: the failure must wait for page 2's records.
+      if (page === 2) return { after: out.all, delayMs: 20, body: numbered(2, 10) };
       if (page === 3) return { status: 500, body: { message: "boom" } };
       return { hang: true };
     });
@@ -234,8 +274,13 @@ describe("concurrent paging (page numbers with a total)", () => {
     })();
     await expect(walk).rejects.toBeInstanceOf(InternalServerError);
     expect(seen).toEqual(allIds(2));
-    expect(settled.settled).toBe(settled.started);
-    await vi.waitFor(() => expect(server!.aborted.map(pageOf).sort()).toEqual([4, 5, 6]), { timeout: 2000 });
+    // Pages 2..5 went out after page 1, page 6 when page 2 came; all settled before the throw.
+    expect(settled).toEqual({ started: 6, settled: 6 });
+    await vi.waitFor(() => expect(server!.inFlight).toBe(0), { timeout: 2000 });
+    // Pages 4 and 5 were held by the server until the walk gave them up (page 6 may not have reached it).
+    expect(server.aborted.map(pageOf).sort()).toEqual(server.asked.map(pageOf).filter((p) => p > 3).sort());
+    expect(server.aborted.map(pageOf)).toEqual(expect.arrayContaining([4, 5]));
+    expect(server.answered.map(pageOf)).toEqual([1, 3, 2]);
   });
 
   it("maxPages still applies: the pages before it are yielded, then InvalidResponseError", async () => {
@@ -268,12 +313,14 @@ describe("concurrent paging (page numbers with a total)", () => {
 describe("concurrent paging (offset with a total)", () => {
   it("asks every page for the size the server really pages by, so a capped `limit` neither skips nor repeats", async () => {
     const total = 23;
-    // Asked for 10 a page, the server gives at most 4.
+    // Asked for 10 a page, the server gives at most 4. The three pages after the first wait for each other.
+    const first = together([4, 8, 12]);
     server = await pageServer((q) => {
       const offset = Number(q.get("offset"));
+      first.arrived(offset);
       const limit = Math.min(4, Number(q.get("limit")));
       const data = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => ({ id: offset + i }));
-      return { delayMs: 1 + Math.floor(Math.random() * 8), body: { data, total } };
+      return { after: offset > 0 && offset <= 12 ? first.all : undefined, delayMs: 1 + Math.floor(Math.random() * 8), body: { data, total } };
     });
     const api = testClient(server.url, { maxRetries: 0 });
     const list = paginate({
