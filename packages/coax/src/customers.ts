@@ -73,6 +73,7 @@ export function coaxCustomers(api: ApiClient<paths>, normalizeOptions: CoaxNorma
       return paginate({
         vendor: "coax",
         maxItems,
+        concurrency: params.concurrency ?? api.profile.rateLimit?.concurrency,
         ...callOptions(params),
         style: pageNumberPaging<ListPage, unknown>({
           pageSize,

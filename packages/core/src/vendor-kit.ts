@@ -9,7 +9,7 @@ export { type ErrorDetails, secondsToMs, type VendorProfile } from "./profile.js
 export { lazily } from "./lazy.js";
 
 // Paging
-export { type ListOptions, type Page, type PagedList, type PaginatorOptions, type PagingStyle, paginate } from "./paging/paginator.js";
+export { type ListOptions, type Page, type PagedList, type PageLayout, type PaginatorOptions, type PagingStyle, paginate } from "./paging/paginator.js";
 export { cursorPaging, offsetPaging, pageNumberPaging } from "./paging/styles.js";
 
 // The normalized record; the normalization helpers are in `@customer-api/core/vendor-kit/normalize`.

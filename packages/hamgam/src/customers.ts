@@ -115,6 +115,7 @@ export function hamgamCustomers(api: ApiClient<paths>, normalizeOptions: HamgamN
       return paginate({
         vendor: "hamgam",
         maxItems,
+        concurrency: params.concurrency ?? api.profile.rateLimit?.concurrency,
         ...callOptions(params),
         style: offsetPaging<ListPage, unknown>({
           limit: pageSize,

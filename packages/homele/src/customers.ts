@@ -54,6 +54,7 @@ export function homeleCustomers(api: ApiClient<paths>): HomeleCustomers {
       return paginate({
         vendor: "homele",
         maxItems,
+        concurrency: params.concurrency ?? api.profile.rateLimit?.concurrency,
         ...callOptions(params),
         style: cursorPaging<ListPage, unknown>({
           items: (page) => page?.data,

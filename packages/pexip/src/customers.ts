@@ -66,6 +66,7 @@ export function pexipCustomers(api: ApiClient<paths>): PexipCustomers {
       return paginate({
         vendor: "pexip",
         maxItems,
+        concurrency: params.concurrency ?? api.profile.rateLimit?.concurrency,
         ...callOptions(params),
         style: offsetPaging<ListPage, unknown>({
           limit: pageSize,

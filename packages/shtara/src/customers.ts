@@ -103,6 +103,7 @@ export function shtaraCustomers(api: ApiClient<paths>): ShtaraCustomers {
       return paginate({
         vendor: "shtara",
         maxItems,
+        concurrency: params.concurrency ?? api.profile.rateLimit?.concurrency,
         ...callOptions(params),
         style: pageNumberPaging<ListPage, unknown>({
           pageSize: filters.pageSize,

@@ -1,4 +1,5 @@
 import type { CallOptions } from "../call-options.js";
+import { ConfigurationError } from "../errors.js";
 
 /** How one paging style moves from page to page. `State` is what the next request needs. */
 export interface PagingStyle<State, PageBody, Item> {
@@ -7,6 +8,21 @@ export interface PagingStyle<State, PageBody, Item> {
   items(page: PageBody): readonly Item[];
   /** The state for the next page, or `null` when this was the last. */
   next(page: PageBody, state: State, itemCount: number): State | null;
+  /**
+   * Where every page is, read from the first page (its state and item count): how many pages the
+   * list has and the state of page `index` (0 = the first). Only styles whose pages can be asked
+   * for out of order have it (offset, page number), and only a page that carries a total answers;
+   * `undefined` means "walk one page after another".
+   */
+  layout?(first: PageBody, state: State, itemCount: number): PageLayout<State> | undefined;
+}
+
+/** The pages of a list whose size is known up front, so that several can be asked for at once. */
+export interface PageLayout<State> {
+  /** Pages in the list, the first included. */
+  pages: number;
+  /** The state that fetches page `index` (0-based; 0 is the page already read). */
+  position(index: number): State;
 }
 
 export interface Page<T, PageBody = unknown> {
@@ -19,6 +35,18 @@ export interface Page<T, PageBody = unknown> {
 export interface ListOptions extends CallOptions {
   /** Stop after this many items, fetching no page beyond the one that reaches it. */
   maxItems?: number;
+  /**
+   * Page requests kept in flight at once, a whole number >= 1 (default: the vendor's documented
+   * concurrent-request limit, or 1). Every request still waits for the client's rate limiter, so
+   * the vendor's limits hold. Records come in order whatever order pages arrive in, and at most
+   * this many pages are held ahead of the one being read.
+   *
+   * Applies where pages can be asked for out of order: offset and page-number paging whose first
+   * page gives a total. A cursor walk stays sequential (each page names the next), and so does a
+   * list whose pages give no total; there the option is accepted and ignored, and the walk keeps
+   * one page in flight ahead of the one being read.
+   */
+  concurrency?: number;
 }
 
 /** What `customers.list()` returns: iterate records lazily, or walk `.pages()`. */
@@ -47,11 +75,18 @@ let walker: Promise<Walker> | undefined;
 const loadWalker = () => (walker ??= import("./walk.js"));
 
 /**
- * One iterator for every paging style. Fetches one page ahead: the next page's request starts
- * as soon as the current page's body says where it is, while the current page is normalized
- * and consumed. Stops at `maxItems`, on an empty page, on abort and on a server that repeats itself.
+ * One iterator for every paging style. Fetches ahead: the next page's request starts as soon as
+ * the current page's body says where it is, while the current page is normalized and consumed;
+ * with `concurrency` above 1 and a layout the style can read off the first page, up to that many
+ * pages are in flight at once. Stops at `maxItems`, on an empty page, on abort and on a server
+ * that repeats itself.
  */
 export function paginate<State, PageBody, Item, T>(options: PaginatorOptions<State, PageBody, Item, T>): PagedList<T, PageBody> {
+  const { concurrency } = options;
+  // A setting that cannot work fails where it is given, not on the first page.
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) {
+    throw new ConfigurationError({ vendor: options.vendor, message: "`concurrency` must be a whole number >= 1" });
+  }
   async function* pages(): AsyncGenerator<Page<T, PageBody>> {
     const { walkPages } = await loadWalker();
     yield* walkPages(options);
