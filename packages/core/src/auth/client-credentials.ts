@@ -1,7 +1,9 @@
 import { endpointFetch, requestToken, type TokenEndpointOptions } from "./token-endpoint.js";
 import type { TokenProvider } from "./token-provider.js";
 
+/** The options of {@link clientCredentials}: the token endpoint, the client, and what to ask for. */
 export interface ClientCredentialsOptions extends TokenEndpointOptions {
+  /** The scopes to ask for: one space-separated string or a list (default: none, the client's own). */
   scope?: string | readonly string[];
   /** Send the client credentials as HTTP Basic (default) or in the form body. */
   authMethod?: "basic" | "body";
@@ -9,7 +11,20 @@ export interface ClientCredentialsOptions extends TokenEndpointOptions {
 
 /**
  * OAuth2 client credentials (RFC 6749 section 4.4). The token is cached until shortly before it
- * expires, and however many requests wait, only one token request is in flight.
+ * expires, and however many requests wait, only one token request is in flight. A token without
+ * `expires_in` is kept for 5 minutes. A refused request rejects with `AuthenticationError`, an
+ * unreachable endpoint with `ConnectionError`; neither carries the client secret.
+ *
+ * @example
+ * ```ts
+ * // Any client's `token` option takes it.
+ * const token = clientCredentials({
+ *   tokenUrl: "https://auth.example.com/oauth/token",
+ *   clientId: process.env.CLIENT_ID!,
+ *   clientSecret: process.env.CLIENT_SECRET!,
+ *   scope: ["customers:read"],
+ * });
+ * ```
  */
 export function clientCredentials(options: ClientCredentialsOptions): TokenProvider {
   const skew = options.expirySkewMs ?? 30_000;

@@ -1,13 +1,17 @@
 import { endpointFetch, requestToken, type TokenEndpointOptions } from "./token-endpoint.js";
 import type { TokenProvider } from "./token-provider.js";
 
+/** An OAuth2 access token with the refresh token that renews it. */
 export interface RefreshTokenSet {
+  /** The token sent on requests. */
   accessToken: string;
+  /** The token that buys the next access token; single-use where the vendor rotates it. */
   refreshToken: string;
   /** Epoch milliseconds; unknown means "valid until the server says otherwise". */
   expiresAt?: number | undefined;
 }
 
+/** The options of {@link refreshingToken}: the token endpoint, the client, and the tokens held now. */
 export interface RefreshTokenOptions extends TokenEndpointOptions {
   /** The tokens you hold now (from your OAuth2 authorization-code flow or your store). */
   tokens: RefreshTokenSet;
@@ -19,6 +23,23 @@ export interface RefreshTokenOptions extends TokenEndpointOptions {
  * Access tokens from a refresh token that the vendor accepts only once. Two refreshes in parallel
  * would spend the same refresh token twice (and some vendors then revoke both), so refreshes are
  * strictly serialized: every caller that needs a new token waits on the one refresh in flight.
+ *
+ * A token is refreshed `expirySkewMs` (default 30 s) before its `expiresAt`, and after a 401. A
+ * refused refresh rejects with `AuthenticationError` (the endpoint's `error` as `code`), an
+ * unreachable endpoint with `ConnectionError`, an answer without `access_token` with
+ * `InvalidResponseError`; none of them carries the tokens or the client secret.
+ *
+ * @example
+ * ```ts
+ * // Any client's `token` option takes it; `store` is where your app keeps the tokens.
+ * const token = refreshingToken({
+ *   tokenUrl: "https://auth.example.com/oauth/token",
+ *   clientId: process.env.CLIENT_ID!,
+ *   clientSecret: process.env.CLIENT_SECRET!,
+ *   tokens: await store.load(),
+ *   onRefresh: (tokens) => store.save(tokens), // the old refresh token is spent
+ * });
+ * ```
  */
 export function refreshingToken(options: RefreshTokenOptions): TokenProvider {
   const skew = options.expirySkewMs ?? 30_000;

@@ -50,9 +50,24 @@ class Queue<T> {
   }
 }
 
+/**
+ * The in-memory limiter every client has by default, at the vendor's documented limit. Make one
+ * yourself to share a limit between clients that use the same credential in one process; for many
+ * processes, use `@customer-api/redis`. Invalid settings throw a `RangeError` naming the option.
+ *
+ * @example
+ * ```ts
+ * const limiter = new RateLimiter({ limit: 60, intervalMs: 60_000, concurrency: 4 });
+ * const a = createHomeleClient({ token, rateLimit: limiter });
+ * const b = createHomeleClient({ token, rateLimit: limiter }); // the two share 60 a minute
+ * ```
+ */
 export class RateLimiter implements Limiter {
+  /** Request starts allowed in any `intervalMs` window. */
   readonly limit: number;
+  /** The window, in milliseconds. */
   readonly intervalMs: number;
+  /** Requests in flight at once; `Infinity` when not capped. */
   readonly concurrency: number;
   /**
    * Start times within the last `intervalMs`, oldest first. Memory grows with the starts that
