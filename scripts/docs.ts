@@ -12,7 +12,14 @@ import { fileURLToPath } from "node:url";
 import { Application, type DeclarationReflection, LogLevel, OptionDefaults, ReflectionKind } from "typedoc";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const packages = ["core", "homele", "pexip", "shtara", "hamgam", "coax"];
+const packages = ["core", "redis", "homele", "pexip", "shtara", "hamgam", "coax"];
+/**
+ * Each package's public entry points besides src/index.ts, one per subpath in its package.json
+ * "exports": a vendor package imports these, so they are public API and need the same reference.
+ */
+const extraEntries: Record<string, string[]> = {
+  core: ["vendor-kit.ts", "normalize/index.ts"],
+};
 const check = process.argv.includes("--check");
 const only = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 
@@ -26,7 +33,7 @@ let failedPackages = 0;
 for (const pkg of only.length ? only : packages) {
   const dir = join(root, "packages", pkg);
   const app = await Application.bootstrapWithPlugins({
-    entryPoints: [join(dir, "src", "index.ts")],
+    entryPoints: ["index.ts", ...(extraEntries[pkg] ?? [])].map((file) => join(dir, "src", file)),
     tsconfig: join(dir, "tsconfig.json"),
     name: `@customer-api/${pkg}`,
     readme: join(dir, "README.md"),

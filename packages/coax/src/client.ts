@@ -4,6 +4,7 @@ import type { paths } from "./generated/schema.js";
 import type { CoaxNormalizeOptions } from "./normalize.js";
 import { coaxProfile } from "./profile.js";
 
+/** The options of {@link createCoaxClient}: core's `ClientOptions` with a token required, the location to work on, and how to read phone numbers. */
 export interface CoaxClientOptions extends ClientOptions, CoaxNormalizeOptions {
   /** The Coax API key (issued per business), or a function that returns one. */
   token: NonNullable<ClientOptions["token"]>;
@@ -23,6 +24,17 @@ export type CoaxClient = Client<paths> & {
   rateLimiter: Limiter | undefined;
 };
 
+/**
+ * A client for the Coax API: `customers` returns normalized records, and the typed `GET`, `POST`,
+ * … reach every path in Coax's spec. Throws `ConfigurationError` at once for an empty `locationId`,
+ * a `defaultPhoneCountry` that is not an ISO 3166-1 alpha-2 code, or a malformed `baseUrl`.
+ *
+ * @example
+ * ```ts
+ * const coax = createCoaxClient({ token: process.env.COAX_API_KEY! });
+ * const customer = await coax.customers.upsert({ email: "jo@example.com", name: "Jo Lee" });
+ * ```
+ */
 export function createCoaxClient(options: CoaxClientOptions): CoaxClient {
   const { locationId, defaultPhoneCountry } = options;
   if (locationId !== undefined && (typeof locationId !== "string" || locationId.trim() === "")) {

@@ -16,15 +16,20 @@ export const normalizeCoaxCustomer = lazily(() => import("./normalize.js").then(
 
 type Schemas = components["schemas"];
 type ListPage = Schemas["CustomerListResponse"];
+/** The body of `customers.create()`, typed from Coax's spec. */
 export type CoaxCreateCustomerInput = Schemas["CreateCustomerRequest"];
+/** The body of `customers.upsert()`, typed from Coax's spec: an email or phone to find the customer by. */
 export type CoaxUpsertCustomerInput = Schemas["UpsertCustomerRequest"];
+/** The body of `customers.update()`, typed from Coax's spec: only the fields to change. */
 export type CoaxUpdateCustomerInput = Schemas["UpdateCustomerRequest"];
 
+/** Core's per-call options, plus the location for this call. */
 export interface CoaxCallOptions extends CallOptions {
   /** `location_id` for this call, instead of the client's `locationId`. */
   locationId?: string;
 }
 
+/** Search and paging for `customers.list()`, plus the location to list. */
 export interface CoaxListParams extends ListOptions {
   /** `page_size`: customers per page (Coax documents no default or maximum). */
   pageSize?: number;
@@ -34,6 +39,7 @@ export interface CoaxListParams extends ListOptions {
   locationId?: string;
 }
 
+/** `client.customers`: Coax's customers, normalized to `Customer`. */
 export interface CoaxCustomers {
   /** `GET /api/v2/customers/{id}` (getCustomer), normalized. */
   get(id: string, options?: CoaxCallOptions): Promise<CoaxCustomer>;

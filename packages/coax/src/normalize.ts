@@ -1,9 +1,12 @@
 import { buildAddress, type Customer, cleanEmail, cleanText, requireRecord, splitName, toE164, toUtcIso } from "@customer-api/core/vendor-kit/normalize";
 import type { components } from "./generated/schema.js";
 
+/** A customer as Coax sends it, typed from the spec. */
 export type CoaxRawCustomer = components["schemas"]["Customer"];
+/** A Coax customer normalized to core's `Customer`, with its raw record in `raw`. */
 export type CoaxCustomer = Customer<CoaxRawCustomer, "coax">;
 
+/** How the Coax normalizer reads what the record leaves open. */
 export interface CoaxNormalizeOptions {
   /**
    * Country (ISO 3166-1 alpha-2) for phone numbers written without a country code, such as

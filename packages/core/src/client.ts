@@ -8,10 +8,17 @@ import { createTransport } from "./transport/create-transport.js";
 import type { Logger } from "./transport/logger.js";
 import { type Limiter, type RateLimitOptions, resolveRateLimiter } from "./transport/limiter.js";
 
-/** The options every vendor factory accepts (DESIGN.md "Public contract"). */
+/**
+ * The options every vendor factory accepts, under the same names for every vendor; a vendor's own
+ * options extend these. `maxRetries`, `timeoutMs` and `headers` can also be set per call (`CallOptions`).
+ */
 export interface ClientOptions {
   /** A token string, a function returning one, or a provider such as `clientCredentials(...)`. */
   token?: TokenSource;
+  /**
+   * The API's base URL, e.g. a sandbox or a proxy (default: the vendor's own; required for
+   * vendors whose tenants each have a host). A base URL with credentials in it is refused.
+   */
   baseUrl?: string;
   /** A custom `fetch` (default: the global one, looked up at call time). */
   fetch?: typeof fetch;
@@ -35,7 +42,9 @@ export interface ClientOptions {
 export interface ApiClient<Paths extends {}> {
   /** Typed openapi-fetch access (`GET`, `POST`, …, per-call options included), running through the whole stack. */
   client: Client<Paths>;
+  /** The profile the client was built from. */
   profile: VendorProfile;
+  /** The limiter every request waits on (the caller's, or one at the vendor's limit); `undefined` when `rateLimit: false`. */
   rateLimiter: Limiter | undefined;
   /** The data of a 2xx result; for anything else, throws the `ApiError` the stack built for it. */
   unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T;
@@ -43,6 +52,32 @@ export interface ApiClient<Paths extends {}> {
   invalidResponse(message: string, response?: Response, body?: unknown): InvalidResponseError;
 }
 
+/**
+ * The client a vendor package builds on: openapi-fetch's typed client for the vendor's `paths`,
+ * sending every request through the stack (auth, rate limit, retries with backoff, timeouts,
+ * same-origin redirects, logging) and turning every failure into an `ApiError`. `extra.middleware`
+ * is openapi-fetch middleware added after the stack's own; `extra.fetchOptions` go to openapi-fetch.
+ *
+ * Throws `ConfigurationError` at once for a missing or malformed `baseUrl`, a `baseUrl` with
+ * credentials, a bad `maxRetries` or impossible `rateLimit` settings, so that a mistake shows at
+ * start-up rather than on the first request.
+ *
+ * @example
+ * ```ts
+ * import type { paths } from "./generated/acme.js";
+ *
+ * export function createAcmeClient(options: ClientOptions) {
+ *   const api = createApiClient<paths>({ vendor: "acme", baseUrl: "https://api.acme.test/v1" }, options);
+ *   return {
+ *     raw: api.client,
+ *     customers: {
+ *       get: async (id: string, call?: CallOptions) =>
+ *         api.unwrap(await api.client.GET("/customers/{id}", { params: { path: { id } }, ...callOptions(call) })),
+ *     },
+ *   };
+ * }
+ * ```
+ */
 export function createApiClient<Paths extends {}>(
   profile: VendorProfile,
   options: ClientOptions,

@@ -3,19 +3,51 @@
  * went wrong, so callers branch with `instanceof` rather than on status numbers.
  */
 
+/**
+ * What an {@link ApiError} is built from. Clients build their errors themselves; a vendor package or
+ * a test that needs one passes these facts, and each becomes the error property of the same name.
+ */
 export interface ApiErrorInit {
+  /** Which vendor client raised it, e.g. `"pexip"`. */
   vendor: string;
+  /** HTTP status; leave it out when no response was received. */
   status?: number | undefined;
+  /** What went wrong, in words; the vendor's own message where it sends one. Never holds a credential. */
   message: string;
+  /** The vendor's machine-readable error code, as a string. */
   code?: string | undefined;
+  /** The vendor's request or correlation id, for its support desk. */
   requestId?: string | undefined;
+  /** The parsed error body (text when it was not JSON), credentials scrubbed. */
   body?: unknown;
+  /** The raw `Response`; kept off `JSON.stringify` and logs. */
   response?: Response | undefined;
+  /** Per-field validation messages: field name to its messages. */
   fields?: Record<string, string[]> | undefined;
+  /** How many attempts were made (default 1). */
   attempts?: number | undefined;
+  /** The underlying error (a `fetch` rejection, a JSON parse error), as `Error#cause`. */
   cause?: unknown;
 }
 
+/**
+ * The base of every error a client throws, so one `catch (e) { if (e instanceof ApiError) … }`
+ * covers them all. Catch a subclass to handle one case; read `status`, `code`, `fields` and
+ * `requestId` for the details. `JSON.stringify(error)` and loggers see the facts but never the
+ * request, its headers or the raw `Response`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.customers.get(id);
+ * } catch (e) {
+ *   if (e instanceof NotFoundError) return null;
+ *   if (e instanceof RateLimitError) console.warn(`slow down for ${e.retryAfterMs} ms`);
+ *   if (e instanceof ApiError) console.error(e.vendor, e.status, e.code, e.requestId, e.message);
+ *   throw e;
+ * }
+ * ```
+ */
 export class ApiError extends Error {
   /** HTTP status, or `undefined` when no response was received. */
   readonly status: number | undefined;
@@ -63,14 +95,31 @@ export class ApiError extends Error {
   }
 }
 
+/** HTTP 400: the vendor rejected the request as malformed. Not retried. */
 export class BadRequestError extends ApiError {}
+/**
+ * HTTP 401, or a token endpoint that refused the client's credentials: the token is missing,
+ * wrong or expired. A refreshing token provider gets one new token and one retry first.
+ */
 export class AuthenticationError extends ApiError {}
+/** HTTP 403: the credential is valid but may not do this (scope, role, plan). Not retried. */
 export class PermissionDeniedError extends ApiError {}
+/** HTTP 404: no such record (or no such path on this vendor's host). Not retried. */
 export class NotFoundError extends ApiError {}
+/** HTTP 409: the request conflicts with the record's current state (a duplicate, a stale version). Not retried. */
 export class ConflictError extends ApiError {}
+/** HTTP 422: the vendor refused the values sent; `fields` says which and why, where the vendor tells. Not retried. */
 export class UnprocessableEntityError extends ApiError {}
+/**
+ * HTTP 5xx: the vendor failed. Thrown once the retries (`maxRetries`) are spent; a request that is
+ * not safe to send twice (POST, PATCH) is retried only on 503, which says nothing was done.
+ */
 export class InternalServerError extends ApiError {}
 
+/**
+ * HTTP 429: the vendor's rate limit. Thrown once the retries are spent, or at once when the vendor
+ * asks for a wait longer than the client's `maxRetryAfterMs`; `retryAfterMs` says how long it asked for.
+ */
 export class RateLimitError extends ApiError {
   /** How long the vendor asked us to wait, when it said. */
   readonly retryAfterMs: number | undefined;

@@ -2,8 +2,11 @@ import type { RateLimitOptions } from "./transport/limiter.js";
 
 /** What a vendor's error body says, read by the vendor's own `readError`. */
 export interface ErrorDetails {
+  /** The vendor's message; the error falls back to `<status> <statusText>` without one. */
   message?: string | undefined;
+  /** The vendor's error code; a number becomes a string on the error. */
   code?: string | number | undefined;
+  /** Per-field validation messages: field name to its messages. */
   fields?: Record<string, string[]> | undefined;
 }
 

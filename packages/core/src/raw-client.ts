@@ -8,8 +8,11 @@ const FAILURE = Symbol("customer-api.failure");
 
 /** What openapi-fetch's methods resolve with. */
 export interface RawResult<T = unknown> {
+  /** The parsed body of a 2xx; absent otherwise. */
   data?: T;
+  /** The parsed body of a non-2xx (text when it was not JSON); absent on a 2xx. */
   error?: unknown;
+  /** The response, its body already read. */
   response: Response;
 }
 

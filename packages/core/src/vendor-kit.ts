@@ -1,4 +1,8 @@
-// What a vendor package builds its client on (the public entry holds what applications touch).
+/**
+ * What a vendor package builds its client on (the public entry holds what applications touch).
+ *
+ * @module @customer-api/core/vendor-kit
+ */
 
 // The client and its stack
 export { type ApiClient, type ClientOptions, createApiClient } from "./client.js";

@@ -4,6 +4,7 @@ import type { paths } from "./generated/schema.js";
 import type { HamgamNormalizeOptions } from "./normalize.js";
 import { hamgamProfile } from "./profile.js";
 
+/** The options of {@link createHamgamClient}: core's `ClientOptions` with a token and the tenant's host required, plus how to read phone numbers. */
 export interface HamgamClientOptions extends ClientOptions, HamgamNormalizeOptions {
   /** The API key of a staff or admin user (sent as `Authorization: Token <key>`), or a function that returns one. */
   token: NonNullable<ClientOptions["token"]>;
@@ -18,6 +19,19 @@ export type HamgamClient = Client<paths> & {
   rateLimiter: Limiter | undefined;
 };
 
+/**
+ * A client for a Hamgam tenant's API: `customers` returns normalized records, and the typed `GET`,
+ * `DELETE`, … reach every path in Hamgam's spec. Throws `ConfigurationError` at once for a missing
+ * or malformed `baseUrl` or a `defaultPhoneCountry` that is not an ISO 3166-1 alpha-2 code.
+ *
+ * @example
+ * ```ts
+ * const hamgam = createHamgamClient({ baseUrl: "https://vtb1.hamgam.online", token: process.env.HAMGAM_API_KEY! });
+ * for await (const customer of hamgam.customers.list({ hasEmail: true, maxItems: 100 })) {
+ *   console.log(customer.id, customer.email, customer.phone);
+ * }
+ * ```
+ */
 export function createHamgamClient(options: HamgamClientOptions): HamgamClient {
   const api = createApiClient<paths>(hamgamProfile, options);
   const { defaultPhoneCountry } = options;

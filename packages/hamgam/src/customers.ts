@@ -22,6 +22,10 @@ type ListPage = components["schemas"]["CustomerListResponse"];
 /** The documented default of `limit`. */
 const DEFAULT_PAGE_SIZE = 10;
 
+/**
+ * Filters and paging for `customers.list()`; each filter sets the Hamgam query parameter of the same
+ * name in snake case (`hasEmail` is `has_email`). Dates are `YYYY-MM-DD`; ranges include both ends.
+ */
 export interface HamgamListParams extends ListOptions {
   /** `limit`: customers per request, default 10 (the documented default; no maximum is documented). */
   pageSize?: number;
@@ -29,37 +33,55 @@ export interface HamgamListParams extends ListOptions {
   search?: string;
   /** `ordering`: a field name, `-` first for descending. */
   ordering?: ListQuery["ordering"];
+  /** Only customers that have (`true`) or lack (`false`) an email address. */
   hasEmail?: boolean;
+  /** Only customers that have (`true`) or lack (`false`) an avatar. */
   hasAvatar?: boolean;
+  /** Only customers that have (`true`) or lack (`false`) a phone number. */
   hasPhone?: boolean;
+  /** Only customers that have (`true`) or lack (`false`) an API/auth token. */
   hasToken?: boolean;
+  /** Only customers that have (`true`) or lack (`false`) a first name. */
   hasFirstName?: boolean;
+  /** Only customers that have (`true`) or lack (`false`) a last name. */
   hasLastName?: boolean;
+  /** Only active (`true`) or inactive (`false`) accounts. */
   isActive?: boolean;
+  /** Only customers who have (`true`) or have not (`false`) completed their profile. */
   isProfileCompleted?: boolean;
+  /** Only customers online now (`true`) or not (`false`). */
   isOnline?: boolean;
   /** `gender`: an open list in the docs ("male, female, etc."). */
   gender?: string;
   /** `groups_in`: customers in any of these groups (sent comma-separated). */
   groupsIn?: readonly (number | string)[] | string;
+  /** `group_id`: only customers in this group. */
   groupId?: number;
   /** `last_login_date`, `YYYY-MM-DD` (as every date filter here). */
   lastLoginDate?: string;
   /** `last_login_from` / `last_login_to`: the last-login range. */
   lastLoginFrom?: string;
+  /** `last_login_to`: the end of the last-login range. */
   lastLoginTo?: string;
+  /** `id_min`: only customers whose id is at least this. */
   idMin?: number;
+  /** `id_max`: only customers whose id is at most this. */
   idMax?: number;
   /** `created_date`, `created_from` / `created_to` */
   createdDate?: string;
+  /** `created_from`: created on or after this date. */
   createdFrom?: string;
+  /** `created_to`: created on or before this date. */
   createdTo?: string;
   /** `updated_date`, `updated_from` / `updated_to` */
   updatedDate?: string;
+  /** `updated_from`: last updated on or after this date. */
   updatedFrom?: string;
+  /** `updated_to`: last updated on or before this date. */
   updatedTo?: string;
 }
 
+/** `client.customers`: Hamgam's customers, normalized to `Customer`. */
 export interface HamgamCustomers {
   /** `GET /api/customers/{id}` (retrieveCustomer), normalized. */
   get(id: number | string, options?: CallOptions): Promise<HamgamCustomer>;

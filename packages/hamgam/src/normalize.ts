@@ -1,9 +1,12 @@
 import { type Customer, cleanEmail, cleanText, joinName, requireRecord, toE164, toUtcIso } from "@customer-api/core/vendor-kit/normalize";
 import type { components } from "./generated/schema.js";
 
+/** A customer as Hamgam sends it, typed from the spec. */
 export type HamgamRawCustomer = components["schemas"]["Customer"];
+/** A Hamgam customer normalized to core's `Customer`, with its raw record in `raw`. */
 export type HamgamCustomer = Customer<HamgamRawCustomer, "hamgam">;
 
+/** How the Hamgam normalizer reads what the record leaves open. */
 export interface HamgamNormalizeOptions {
   /**
    * ISO 3166-1 alpha-2 country for a `mobile_number` without `+` or `00` (Hamgam stores Iranian

@@ -3,6 +3,7 @@ import { homeleCustomers, type HomeleCustomers } from "./customers.js";
 import type { paths } from "./generated/schema.js";
 import { homeleProfile } from "./profile.js";
 
+/** The options of {@link createHomeleClient}: core's `ClientOptions`, with a token required. */
 export interface HomeleClientOptions extends ClientOptions {
   /** The API token (Settings > API Integration), or a function that returns one. */
   token: NonNullable<ClientOptions["token"]>;
@@ -17,6 +18,19 @@ export type HomeleClient = Client<paths> & {
   rateLimiter: Limiter | undefined;
 };
 
+/**
+ * A client for the Homele CRM API: `customers` returns normalized records, and the typed `GET`,
+ * `POST`, … reach every path in Homele's spec. Throws `ConfigurationError` at once for unusable
+ * options (a malformed `baseUrl`, a bad `rateLimit`); calls throw the `ApiError` subclass for the failure.
+ *
+ * @example
+ * ```ts
+ * const homele = createHomeleClient({ token: process.env.HOMELE_TOKEN! });
+ * for await (const customer of homele.customers.list({ query: "acme", maxItems: 50 })) {
+ *   console.log(customer.id, customer.name, customer.email);
+ * }
+ * ```
+ */
 export function createHomeleClient(options: HomeleClientOptions): HomeleClient {
   const api = createApiClient<paths>(homeleProfile, options);
   return { ...api.client, customers: homeleCustomers(api), rateLimiter: api.rateLimiter };

@@ -8,20 +8,27 @@ export const normalizeHomeleCustomer = lazily(() => import("./normalize.js").the
 type ListQuery = NonNullable<operations["listCustomers"]["parameters"]["query"]>;
 type ListPage = components["schemas"]["CustomerListResponse"];
 
+/** Filters and paging for `customers.list()`; each filter names the Homele query parameter it sets. */
 export interface HomeleListParams extends ListOptions {
   /** `per_page`: 1 to 100, default 25. */
   pageSize?: number;
   /** `filter[query]`: free-text search. */
   query?: string;
+  /** `filter[lead_status.id][]`: any of these lead statuses. */
   leadStatusIds?: number[];
+  /** `filter[owner.id][]`: owned by any of these users. */
   ownerIds?: number[];
+  /** `filter[lead_source.id][]`: from any of these lead sources. */
   leadSourceIds?: number[];
+  /** `filter[priority.id]`: this priority. */
   priorityId?: number;
   /** `YYYY-MM-DD` */
   dateFrom?: string;
+  /** `filter[date_to]`: created before this date, `YYYY-MM-DD`. */
   dateTo?: string;
 }
 
+/** `client.customers`: Homele's customers, normalized to `Customer`. */
 export interface HomeleCustomers {
   /** `GET /customers/{id}` (showCustomer), normalized. */
   get(id: number | string, options?: CallOptions): Promise<HomeleCustomer>;

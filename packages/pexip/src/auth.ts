@@ -4,8 +4,11 @@ import { configError, type PexipEnvironment, pexipTokenUrl } from "./environment
 /** Pexip's OAuth2 scope for reading and updating customers. */
 const DEFAULT_SCOPE = "engage:customers:readWrite";
 
+/** OAuth2 client credentials for Pexip's auth host; the client fetches, caches and renews the token. */
 export interface PexipClientCredentials extends Pick<ClientCredentialsOptions, "authMethod" | "expirySkewMs"> {
+  /** The OAuth2 client id of your Pexip Engage integration. */
   clientId: string;
+  /** Its client secret; sent only to the token endpoint, never put in an error or log. */
   clientSecret: string;
   /** Default `engage:customers:readWrite`; use `engage:customers:readOnly` for read-only credentials. */
   scope?: string | readonly string[];

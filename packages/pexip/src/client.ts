@@ -6,6 +6,10 @@ import { type PexipEnvironment, pexipBaseUrl } from "./environment.js";
 import type { paths } from "./generated/schema.js";
 import { pexipProfile } from "./profile.js";
 
+/**
+ * The options of {@link createPexipClient}: core's `ClientOptions`, one way to authenticate
+ * (`token` or `clientCredentials`), and where the enterprise's API lives.
+ */
 export type PexipClientOptions = Omit<ClientOptions, "token"> &
   PexipAuthOptions & {
     /** The enterprise (tenant) name: the API path segment and the OAuth2 realm. Required unless `baseUrl` is given. */
@@ -25,6 +29,21 @@ export type PexipClient = Client<paths> & {
   rateLimiter: Limiter | undefined;
 };
 
+/**
+ * A client for the Pexip Engage API: `customers` returns normalized records, and the typed `GET`,
+ * `PATCH`, … reach every path in Pexip's spec. Every request carries an `X-Correlation-Id`.
+ * Throws `ConfigurationError` at once for unusable options: both or neither of `token` and
+ * `clientCredentials`, client credentials without `enterprise` or `tokenUrl`, a malformed `baseUrl`.
+ *
+ * @example
+ * ```ts
+ * const pexip = createPexipClient({
+ *   enterprise: "acme",
+ *   clientCredentials: { clientId: process.env.PEXIP_CLIENT_ID!, clientSecret: process.env.PEXIP_CLIENT_SECRET! },
+ * });
+ * const customer = await pexip.customers.get("c0ffee00-0000-4000-8000-000000000000");
+ * ```
+ */
 export function createPexipClient(options: PexipClientOptions): PexipClient {
   // `rest` is what core understands; the Pexip-only options are consumed here.
   const { enterprise, environment, acceptLanguage, clientCredentials: _, ...rest } = options;

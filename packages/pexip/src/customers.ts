@@ -16,13 +16,16 @@ import type { PexipCustomer } from "./normalize.js";
 export const normalizePexipCustomer = lazily(() => import("./normalize.js").then((m) => m.normalizePexipCustomer));
 
 type ListPage = components["schemas"]["CustomerListResponse"];
+/** The fields `customers.update()` may change, typed from Pexip's spec. */
 export type PexipCustomerUpdate = components["schemas"]["CustomerUpdate"];
 
+/** Core's per-call options, plus Pexip's correlation id. */
 export interface PexipCallOptions extends CallOptions {
   /** `X-Correlation-Id` for this call (default: a new UUID per call, kept across its retries). */
   correlationId?: string;
 }
 
+/** Paging for `customers.list()`, plus Pexip's correlation id. */
 export interface PexipListParams extends ListOptions {
   /** `limit`: records per page, 1 to 100 (the maximum is assumed), default 25. */
   pageSize?: number;
@@ -30,6 +33,7 @@ export interface PexipListParams extends ListOptions {
   correlationId?: string;
 }
 
+/** `client.customers`: Pexip's customers, normalized to `Customer`. */
 export interface PexipCustomers {
   /** `GET /customers/{id}` (getCustomer), normalized. */
   get(id: string, options?: PexipCallOptions): Promise<PexipCustomer>;

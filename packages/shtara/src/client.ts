@@ -17,7 +17,9 @@ export const SALLA_TOKEN_URL = "https://accounts.salla.sa/oauth2/token";
 
 /** Your app's credentials and the merchant's current tokens, for a client that refreshes by itself. */
 export interface ShtaraRefreshTokenOptions {
+  /** Your Salla app's OAuth2 client id. */
   clientId: string;
+  /** Your Salla app's client secret; sent only to the token endpoint, never put in an error or log. */
   clientSecret: string;
   /** The tokens you hold now (from the authorization-code flow or your store). */
   tokens: RefreshTokenSet;
@@ -45,6 +47,20 @@ export type ShtaraClient = Client<paths> & {
   rateLimiter: Limiter | undefined;
 };
 
+/**
+ * A client for the Salla merchant API (Shtara): `customers` returns normalized records, and the
+ * typed `GET`, `POST`, … reach every path in Salla's spec. With `refreshToken`, the client renews
+ * the merchant's access token itself, one refresh at a time. Throws `ConfigurationError` at once
+ * for both or neither of `token` and `refreshToken`, or a malformed `baseUrl`.
+ *
+ * @example
+ * ```ts
+ * const shtara = createShtaraClient({ token: process.env.SALLA_ACCESS_TOKEN!, acceptLanguage: "en" });
+ * for await (const customer of shtara.customers.list({ keyword: "ahmed", maxItems: 20 })) {
+ *   console.log(customer.id, customer.name, customer.phone);
+ * }
+ * ```
+ */
 export function createShtaraClient(options: ShtaraClientOptions): ShtaraClient {
   const { token, refreshToken, acceptLanguage, ...rest } = options;
   const api = createApiClient<paths>(shtaraProfile, {

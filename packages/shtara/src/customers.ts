@@ -27,6 +27,7 @@ export type ShtaraCreateCustomerInput = components["schemas"]["CustomerCreateReq
 /** The body of `PUT /customers/{customer}`: only the fields to change. */
 export type ShtaraUpdateCustomerInput = components["schemas"]["CustomerUpdateRequest"];
 
+/** Filters and paging for `customers.list()`; each filter names the Salla query parameter it sets. */
 export interface ShtaraListParams extends ListOptions {
   /** `per_page`: default 15. The docs say at most 60 (the vendor's schema 65): 60 is the safe value. */
   pageSize?: number;
@@ -34,21 +35,25 @@ export interface ShtaraListParams extends ListOptions {
   keyword?: string;
   /** `date_from` / `date_to`, `YYYY-MM-DD`. */
   dateFrom?: string;
+  /** `date_to`, `YYYY-MM-DD`: the end of the range `dateFrom` starts. */
   dateTo?: string;
   /** `fields[]`: extra keys to add to each record (`is_blocked`, `block_reason`, …); the record keeps all its other fields. */
   fields?: ShtaraListField[];
 }
 
+/** Core's per-call options, plus the extra fields to ask for on `customers.get()`. */
 export interface ShtaraGetOptions extends CallOptions {
   /** `fields[]`: extra keys to add to the record (`is_blocked`, `orders_count`, …); the record keeps all its other fields. */
   fields?: ShtaraDetailField[];
 }
 
+/** Core's per-call options, plus the reason Salla requires for a ban. */
 export interface ShtaraBanOptions extends CallOptions {
   /** Why the customer is banned (free text, kept by the store). Salla requires it. */
   reason: string;
 }
 
+/** Core's per-call options, plus the name of the uploaded file for a customer import. */
 export interface ShtaraImportOptions extends CallOptions {
   /** The file name sent with the upload; default the `File`'s own name, else `customers.xlsx`. */
   filename?: string;
@@ -60,6 +65,7 @@ export interface ShtaraImportResult {
   message: string | null;
 }
 
+/** `client.customers`: Salla's customers, normalized to `Customer`. */
 export interface ShtaraCustomers {
   /** `GET /customers/{customer}` (getCustomer), normalized. */
   get(id: number | string, options?: ShtaraGetOptions): Promise<ShtaraCustomer>;

@@ -1,7 +1,9 @@
 import { endpointFetch, requestToken, type TokenEndpointOptions } from "./token-endpoint.js";
 import type { TokenProvider } from "./token-provider.js";
 
+/** The options of `clientCredentials`: the token endpoint, the client, and what to ask for. */
 export interface ClientCredentialsOptions extends TokenEndpointOptions {
+  /** The scopes to ask for: one space-separated string or a list (default: none, the client's own). */
   scope?: string | readonly string[];
   /** Send the client credentials as HTTP Basic (default) or in the form body. */
   authMethod?: "basic" | "body";

@@ -1,13 +1,17 @@
 import { endpointFetch, requestToken, type TokenEndpointOptions } from "./token-endpoint.js";
 import type { TokenProvider } from "./token-provider.js";
 
+/** An OAuth2 access token with the refresh token that renews it. */
 export interface RefreshTokenSet {
+  /** The token sent on requests. */
   accessToken: string;
+  /** The token that buys the next access token; single-use where the vendor rotates it. */
   refreshToken: string;
   /** Epoch milliseconds; unknown means "valid until the server says otherwise". */
   expiresAt?: number | undefined;
 }
 
+/** The options of `refreshingToken`: the token endpoint, the client, and the tokens held now. */
 export interface RefreshTokenOptions extends TokenEndpointOptions {
   /** The tokens you hold now (from your OAuth2 authorization-code flow or your store). */
   tokens: RefreshTokenSet;

@@ -2,11 +2,15 @@ import { AuthenticationError, ConnectionError, InvalidResponseError } from "../e
 
 /** Where and as whom a refreshing provider asks for tokens. */
 export interface TokenEndpointOptions {
+  /** The OAuth2 token endpoint's absolute URL. */
   tokenUrl: string;
+  /** The OAuth2 client id. */
   clientId: string;
+  /** The OAuth2 client secret; sent only to `tokenUrl`, never put in an error or log. */
   clientSecret: string;
   /** Get a new token this long before the current one expires (default 30 s). */
   expirySkewMs?: number;
+  /** A custom `fetch` for the token requests (default: the global one, looked up at call time). */
   fetch?: typeof fetch;
   /** Carried on errors. */
   vendor?: string;

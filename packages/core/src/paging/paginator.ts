@@ -3,6 +3,7 @@ import { ConfigurationError } from "../errors.js";
 
 /** How one paging style moves from page to page. `State` is what the next request needs. */
 export interface PagingStyle<State, PageBody, Item> {
+  /** The state for the first page (offset 0, page 1, no cursor). */
   first(): State;
   /** The items on a page. */
   items(page: PageBody): readonly Item[];
@@ -25,6 +26,7 @@ export interface PageLayout<State> {
   position(index: number): State;
 }
 
+/** One page of a listing, from {@link PagedList.pages}. */
 export interface Page<T, PageBody = unknown> {
   /** The page's records, normalized. */
   items: T[];
@@ -32,6 +34,7 @@ export interface Page<T, PageBody = unknown> {
   raw: PageBody;
 }
 
+/** What a `list()` method takes: the per-call options, plus where to stop. */
 export interface ListOptions extends CallOptions {
   /** Stop after this many items, fetching no page beyond the one that reaches it. */
   maxItems?: number;
@@ -51,17 +54,32 @@ export interface ListOptions extends CallOptions {
 
 /** What `customers.list()` returns: iterate records lazily, or walk `.pages()`. */
 export interface PagedList<T, PageBody = unknown> extends AsyncIterable<T> {
+  /**
+   * The same listing page by page, each page's records with the vendor's body (totals, links).
+   * Every call starts a new walk from the first page.
+   *
+   * @example
+   * ```ts
+   * for await (const page of client.customers.list().pages()) {
+   *   console.log(page.items.length, page.raw);
+   * }
+   * ```
+   */
   pages(): AsyncIterable<Page<T, PageBody>>;
 }
 
+/** What {@link paginate} needs from a vendor package: how it pages, how it fetches, how it maps. */
 export interface PaginatorOptions<State, PageBody, Item, T> extends ListOptions {
+  /** Carried on the errors paging throws. */
   vendor: string;
+  /** How the vendor pages: `cursorPaging`, `offsetPaging`, `pageNumberPaging` or one of its own. */
   style: PagingStyle<State, PageBody, Item>;
   /**
    * Fetch one page. `call` carries the list's per-call options and a signal of the paginator's
    * own (it follows the caller's, and also ends a prefetch the caller no longer needs).
    */
   fetchPage(state: State, call: CallOptions & { signal: AbortSignal }): Promise<PageBody>;
+  /** One raw item as the record the listing yields (a vendor's normalizer, or identity). */
   map(item: Item): T | Promise<T>;
   /** A stable key per item; two pages in a row with the same keys mean the server is looping. */
   itemKey?(item: Item): unknown;
@@ -80,6 +98,24 @@ const loadWalker = () => (walker ??= import("./walk.js"));
  * with `concurrency` above 1 and a layout the style can read off the first page, up to that many
  * pages are in flight at once. Stops at `maxItems`, on an empty page, on abort and on a server
  * that repeats itself.
+ *
+ * Nothing is fetched until the list is iterated. A page without an array of records, a server that
+ * repeats a page or a position, and more than `maxPages` pages throw `InvalidResponseError`; the
+ * caller's signal throws `UserAbortError`; a failed page request throws its `ApiError`.
+ *
+ * @example
+ * ```ts
+ * list(options: ListOptions = {}) {
+ *   return paginate({
+ *     ...options,
+ *     vendor: "acme",
+ *     style: offsetPaging({ limit: 100, items: (page) => page.data, total: (page) => page.total }),
+ *     fetchPage: ({ offset, limit }, call) =>
+ *       api.client.GET("/customers", { params: { query: { offset, limit } }, ...call }).then(api.unwrap),
+ *     map: normalizeAcmeCustomer,
+ *   });
+ * }
+ * ```
  */
 export function paginate<State, PageBody, Item, T>(options: PaginatorOptions<State, PageBody, Item, T>): PagedList<T, PageBody> {
   const { concurrency } = options;

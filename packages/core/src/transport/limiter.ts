@@ -18,6 +18,7 @@ export function isLimiter(value: unknown): value is Limiter {
   return typeof value === "object" && value !== null && typeof (value as Limiter).acquire === "function" && typeof (value as Limiter).pause === "function";
 }
 
+/** A rate limit as settings: the `rateLimit` option, and what `RateLimiter` is built from. */
 export interface RateLimitOptions {
   /** Requests allowed per interval. */
   limit: number;

@@ -5,18 +5,33 @@ import { findRequestId } from "./request-id.js";
 
 /** One event per attempt. Credentials are never part of it: no headers, and secret-looking query values masked. */
 export interface AttemptLog {
+  /** Which vendor client sent it. */
   vendor: string;
+  /** The HTTP method, upper case. */
   method: string;
+  /** The request URL, with secret-looking query values masked. */
   url: string;
+  /** 1 for the first attempt, 2 for the first retry, and so on. */
   attempt: number;
   /** Absent when the attempt failed without a response. */
   status?: number;
+  /** From sending the attempt to its response headers (or its failure), in milliseconds. */
   durationMs: number;
+  /** The vendor's request or correlation id, from the response headers that carry it. */
   requestId?: string;
   /** The error's class name when the attempt threw. */
   error?: string;
 }
 
+/**
+ * The `logger` option: called once per attempt, after it ends. Whatever it throws is ignored, so a
+ * broken logger never breaks a request.
+ *
+ * @example
+ * ```ts
+ * const client = createHomeleClient({ token, logger: (event) => console.debug(JSON.stringify(event)) });
+ * ```
+ */
 export type Logger = (event: AttemptLog) => void;
 
 export function loggerLayer(logger: Logger): Layer {

@@ -5,6 +5,12 @@
 
 const EPOCH_SECONDS_FLOOR = 1_000_000_000; // anything smaller is a delay, not a point in time
 
+/**
+ * The wait a response's headers ask for, in milliseconds, or `undefined` when none says. Tried in
+ * order: `retry-after-ms`, `Retry-After` (seconds or an HTTP date), `X-RateLimit-Reset` (epoch
+ * seconds from 1,000,000,000 up, seconds from now below). A date in the past is 0. `now` is the
+ * clock, in epoch milliseconds.
+ */
 export function retryAfterFromHeaders(headers: Headers, now = Date.now()): number | undefined {
   const ms = headers.get("retry-after-ms");
   if (ms !== null && /^\d+(\.\d+)?$/.test(ms.trim())) return Math.ceil(Number(ms));

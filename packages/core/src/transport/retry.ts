@@ -18,7 +18,10 @@ export interface RetryOptions {
 
 const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
 
-/** Which statuses are worth another try for this method (DESIGN.md: POST/PATCH only on 429 and 503). */
+/**
+ * Which statuses are worth another try for this method. POST and PATCH only on 429 and 503, the two
+ * that say the request was not acted on: resending after any other failure could do it twice.
+ */
 export function isRetryableStatus(method: string, status: number): boolean {
   if (IDEMPOTENT.has(method)) return status === 408 || status === 429 || status >= 500;
   return status === 429 || status === 503;
