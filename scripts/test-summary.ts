@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("../packages/", import.meta.url));
 let passed = 0;
 let failed = 0;
-for (const p of ["core", "homele", "pexip", "shtara", "hamgam", "coax"]) {
+for (const p of ["core", "homele", "pexip", "shtara", "hamgam", "coax", "testkit"]) {
   const file = `${root}${p}/.vitest/report.json`;
   if (!existsSync(file)) {
     console.log(`${p}: no test report`);
