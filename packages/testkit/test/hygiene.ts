@@ -8,7 +8,8 @@ import { afterAll, beforeAll, expect } from "vitest";
 const unhandled: unknown[] = [];
 const warnings: string[] = [];
 const onUnhandled = (reason: unknown) => void unhandled.push(reason);
-const onWarning = (warning: Error) => void warnings.push(`${warning.name}: ${warning.message}`);
+// The stack says which code added the listener that tipped it over.
+const onWarning = (warning: Error) => void warnings.push(warning.stack ?? `${warning.name}: ${warning.message}`);
 
 /** Count per kind of handle (`Timeout`, `TCPSocketWrap`, `TCPServerWrap`, ...). */
 const census = () => {

@@ -165,4 +165,18 @@ describe("1,000 concurrent customers.get under a limit", () => {
     // 1,000 calls on one caller signal leave no listener on it.
     expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
   });
+
+  it("without a limiter, 1,000 calls in flight on one caller signal hold one listener on it", { timeout: LOAD_TIMEOUT }, async () => {
+    let most = 0;
+    const controller = new AbortController();
+    server().fallback(() => {
+      most = Math.max(most, getEventListeners(controller.signal, "abort").length);
+      return ok();
+    });
+    const client = kit.client(server(), { rateLimit: false, maxRetries: 0 });
+    const results = await Promise.allSettled(Array.from({ length: 1000 }, () => client.customers.get("1", { signal: controller.signal })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1000);
+    expect(most).toBeLessThanOrEqual(1);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
 });
