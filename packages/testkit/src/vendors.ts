@@ -73,6 +73,8 @@ export interface VendorKit {
   client(server: FaultServer | string, options?: Partial<ClientOptions> & Record<string, unknown>): AnyClient;
   idMethods: Record<string, IdMethod>;
   bodyMethods: BodyMethod[];
+  /** The list filter that takes free text, as the query parameter it becomes. */
+  search?: { param: string; list(client: AnyClient, text: string): PagedList<Customer> };
 }
 
 export const TOKEN = "sk-live-7f3a9c1e5b2d4680-TOPSECRET";
@@ -99,6 +101,7 @@ const homele: VendorKit = {
     get: { method: "GET", route: "/customers/{id}", call: (c, id, o) => c.customers.get(id, o) },
   },
   bodyMethods: [],
+  search: { param: "filter[query]", list: (c, text) => (c as any).customers.list({ query: text, maxItems: 1 }) },
 };
 
 const pexip: VendorKit = {
@@ -146,6 +149,7 @@ const shtara: VendorKit = {
     { name: "create", method: "POST", path: "/customers", call: (c, o) => (c as any).customers.create({ first_name: "Jo", last_name: "Doe", mobile: "501234567", mobile_code_country: "+966" }, o) },
     { name: "update", method: "PUT", path: "/customers/1", call: (c, o) => (c as any).customers.update(1, { first_name: "Jo" }, o) },
   ],
+  search: { param: "keyword", list: (c, text) => (c as any).customers.list({ keyword: text, maxItems: 1 }) },
 };
 
 const hamgam: VendorKit = {
@@ -163,6 +167,7 @@ const hamgam: VendorKit = {
     delete: { method: "DELETE", route: "/api/customers/{id}", call: (c, id, o) => (c as any).customers.delete(id, o) },
   },
   bodyMethods: [],
+  search: { param: "search", list: (c, text) => (c as any).customers.list({ search: text, maxItems: 1 }) },
 };
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
@@ -187,6 +192,7 @@ const coax: VendorKit = {
     { name: "upsert", method: "POST", path: "/api/v2/customers/upsert", call: (c, o) => (c as any).customers.upsert({ email: "jo@example.com" }, o) },
     { name: "update", method: "PUT", path: `/api/v2/customers/${uuid(1)}`, call: (c, o) => (c as any).customers.update(uuid(1), { name: "Jo" }, o) },
   ],
+  search: { param: "q", list: (c, text) => (c as any).customers.list({ query: text, maxItems: 1 }) },
 };
 
 export const vendors: readonly VendorKit[] = [homele, pexip, shtara, hamgam, coax];

@@ -6,7 +6,7 @@
 import { ApiError, InvalidRequestError } from "@customer-api/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FaultServer, reply, startFaultServer } from "../src/fault-server.js";
-import { vendors } from "../src/vendors.js";
+import { recordsOf, servePages, vendors } from "../src/vendors.js";
 
 const HOSTILE: [string, string][] = [
   ["parent segment", "../admin"],
@@ -74,5 +74,30 @@ describe.each(vendors)("$name refuses or encodes hostile ids", (kit) => {
       expect(error).toBeInstanceOf(ApiError);
     }
     expect(server.requests).toEqual([]);
+  });
+
+  const search = kit.search;
+  describe.runIf(search !== undefined)("free-text search", () => {
+    it.each(HOSTILE.filter(([what]) => what !== "empty" && what !== "whitespace"))("%s stays one query value", async (_what, text) => {
+      server.clearRequests();
+      server.script(kit.listPath, servePages(kit, 10, () => ({ records: recordsOf(kit, 1, 1), total: 1 })));
+      const client = kit.client(server, { maxRetries: 0 });
+      let outcome: unknown;
+      try {
+        for await (const _ of search!.list(client, text));
+      } catch (error) {
+        outcome = error;
+      }
+      if (outcome instanceof InvalidRequestError) {
+        expect(server.requests).toEqual([]);
+        return;
+      }
+      expect(outcome).toBeUndefined();
+      expect(server.requests).toHaveLength(1);
+      const [sent] = server.requests;
+      expect(sent!.path).toBe(kit.listPath);
+      expect(sent!.query.getAll(search!.param)).toEqual([text]);
+      expect(sent!.query.has("x")).toBe(false);
+    });
   });
 });
