@@ -14,8 +14,18 @@ export interface StrictFetch {
   requests: Request[];
 }
 
-export function createStrictFetch(): StrictFetch {
+export interface StrictFetchOptions {
+  /**
+   * Flag only what our request caused. For a mock of a vendor's own document, whose examples can
+   * break its own schema (Salla's `links: []`), the response's violations are the vendor's and
+   * are collected in `vendorViolations` instead.
+   */
+  requestViolationsOnly?: boolean;
+}
+
+export function createStrictFetch(options: StrictFetchOptions = {}): StrictFetch & { vendorViolations: string[] } {
   const problems: string[] = [];
+  const vendorViolations: string[] = [];
   const requests: Request[] = [];
   const strict = async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
@@ -23,14 +33,30 @@ export function createStrictFetch(): StrictFetch {
     const response = await fetch(request);
     const where = `${request.method} ${new URL(request.url).pathname}${new URL(request.url).search}`;
     const violations = response.headers.get("sl-violations");
-    if (violations) problems.push(`${where} -> ${response.status} sl-violations: ${violations}`);
+    if (violations && options.requestViolationsOnly) {
+      const all = readViolations(violations);
+      const ours = all.filter((v) => v.location?.[0] !== "response");
+      if (ours.length > 0) problems.push(`${where} -> ${response.status} request violations: ${JSON.stringify(ours)}`);
+      if (ours.length < all.length) vendorViolations.push(`${where} -> ${response.status}: ${JSON.stringify(all.filter((v) => !ours.includes(v)))}`);
+    } else if (violations) problems.push(`${where} -> ${response.status} sl-violations: ${violations}`);
     const asked = request.headers.get("prefer") ?? "";
     if (response.status === 422 && !asked.includes("code=422")) {
       problems.push(`${where} -> unexpected 422: ${await response.clone().text()}`);
     }
     return response;
   };
-  return { fetch: strict as typeof fetch, problems, requests };
+  return { fetch: strict as typeof fetch, problems, requests, vendorViolations };
+}
+
+/** Prism's `sl-violations` header: a JSON array of `{location, code, message}`; anything else is one unknown violation. */
+function readViolations(header: string): { location?: string[]; message?: string }[] {
+  try {
+    const parsed: unknown = JSON.parse(header);
+    if (Array.isArray(parsed)) return parsed as { location?: string[]; message?: string }[];
+  } catch {
+    // fall through: an unreadable header counts against us
+  }
+  return [{ message: header }];
 }
 
 /**

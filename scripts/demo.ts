@@ -27,7 +27,8 @@ for (const [vendor, readCustomers] of Object.entries(VENDORS)) {
         phone: c.phone ?? "—",
         company: c.company ?? "—",
         city: c.address?.city ?? "—",
-        country: c.address?.countryCode ?? c.address?.country ?? "—",
+        // ISO 3166-1 alpha-2 for every vendor, whatever form (code, English or Arabic name) the record used.
+        countryCode: c.address?.countryCode ?? "—",
         updatedAt: c.updatedAt ?? "—",
       });
     }
@@ -38,7 +39,7 @@ for (const [vendor, readCustomers] of Object.entries(VENDORS)) {
     await mock.close();
   }
 }
-const columns = ["vendor", "id", "name", "email", "phone", "company", "city", "country", "updatedAt"];
+const columns = ["vendor", "id", "name", "email", "phone", "company", "city", "countryCode", "updatedAt"];
 const table = new Table({ head: columns, style: { head: [], border: [], compact: true } });
 for (const row of rows) table.push(columns.map((c) => row[c] ?? "—"));
 console.log(table.toString());

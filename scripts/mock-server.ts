@@ -24,7 +24,13 @@ export interface MockOptions {
 }
 
 export async function startMock(vendor: string, options: MockOptions = {}): Promise<MockServer> {
-  const operations = await getHttpOperationsFromSpec(`${SPECS_DIR}${vendor}.yaml`);
+  return startMockOf(`${SPECS_DIR}${vendor}.yaml`, options);
+}
+
+/** A mock of any OpenAPI document: a file path, or a document object (a vendor's own, merged in memory). */
+export async function startMockOf(document: string | object, options: MockOptions = {}): Promise<MockServer> {
+  // Prism dereferences the object in place: give it a copy.
+  const operations = await getHttpOperationsFromSpec(typeof document === "string" ? document : structuredClone(document));
   const server = createServer(operations, {
     cors: false,
     config: {

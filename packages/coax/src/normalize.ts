@@ -27,8 +27,9 @@ export async function normalizeCoaxCustomer(value: unknown, options: CoaxNormali
     email: cleanEmail(record.email),
     phone: await toE164(record.phone, { country: defaultPhoneCountry }),
     company: cleanText(record.company_name),
-    // Coax keeps the address as one string.
-    address: buildAddress({ formatted: record.address }),
+    // Coax keeps the address as one free-text string and names no country field; a country is
+    // not guessed from the text ("Atlanta, Georgia" is not the country Georgia).
+    address: await buildAddress({ formatted: record.address }),
     createdAt: await toUtcIso(record.created_at),
     updatedAt: await toUtcIso(record.updated_at),
     raw: record as CoaxRawCustomer,

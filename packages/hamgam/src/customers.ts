@@ -33,18 +33,26 @@ export interface HamgamListParams extends ListOptions {
   isActive?: boolean;
   isProfileCompleted?: boolean;
   isOnline?: boolean;
-  gender?: ListQuery["gender"];
+  /** `gender`: an open list in the docs ("male, female, etc."). */
+  gender?: string;
   /** `groups_in`: customers in any of these groups (sent comma-separated). */
   groupsIn?: readonly (number | string)[] | string;
   groupId?: number;
-  /** `YYYY-MM-DD` */
+  /** `last_login_date`, `YYYY-MM-DD` (as every date filter here). */
   lastLoginDate?: string;
-  lastLoginDateFrom?: string;
-  lastLoginDateTo?: string;
+  /** `last_login_from` / `last_login_to`: the last-login range. */
+  lastLoginFrom?: string;
+  lastLoginTo?: string;
   idMin?: number;
   idMax?: number;
-  /** `created_date`, `YYYY-MM-DD` */
+  /** `created_date`, `created_from` / `created_to` */
   createdDate?: string;
+  createdFrom?: string;
+  createdTo?: string;
+  /** `updated_date`, `updated_from` / `updated_to` */
+  updatedDate?: string;
+  updatedFrom?: string;
+  updatedTo?: string;
 }
 
 export interface HamgamCustomers {
@@ -88,11 +96,16 @@ export function hamgamCustomers(api: ApiClient<paths>, normalizeOptions: HamgamN
         groups_in: typeof filters.groupsIn === "string" ? filters.groupsIn : filters.groupsIn?.join(","),
         group_id: filters.groupId,
         last_login_date: filters.lastLoginDate,
-        last_login_date_from: filters.lastLoginDateFrom,
-        last_login_date_to: filters.lastLoginDateTo,
+        last_login_from: filters.lastLoginFrom,
+        last_login_to: filters.lastLoginTo,
         id_min: filters.idMin,
         id_max: filters.idMax,
         created_date: filters.createdDate,
+        created_from: filters.createdFrom,
+        created_to: filters.createdTo,
+        updated_date: filters.updatedDate,
+        updated_from: filters.updatedFrom,
+        updated_to: filters.updatedTo,
       };
       return paginate({
         vendor: "hamgam",

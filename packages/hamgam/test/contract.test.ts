@@ -118,11 +118,16 @@ describe("listCustomers through customers.list", () => {
       groupsIn: [1, 4],
       groupId: 3,
       lastLoginDate: "2025-01-20",
-      lastLoginDateFrom: "2025-01-01",
-      lastLoginDateTo: "2025-01-31",
+      lastLoginFrom: "2025-01-01",
+      lastLoginTo: "2025-01-31",
       idMin: 100,
       idMax: 500,
       createdDate: "2023-05-14",
+      createdFrom: "2023-05-01",
+      createdTo: "2023-05-31",
+      updatedDate: "2025-02-01",
+      updatedFrom: "2025-02-01",
+      updatedTo: "2025-02-28",
     });
     for await (const c of list) customers.push(c);
     expect(customers.map((c) => [c.id, c.phone])).toEqual([
@@ -148,11 +153,17 @@ describe("listCustomers through customers.list", () => {
       groups_in: "1,4",
       group_id: "3",
       last_login_date: "2025-01-20",
-      last_login_date_from: "2025-01-01",
-      last_login_date_to: "2025-01-31",
+      // The names the list page documents: `last_login_date_from` would be ignored by the server.
+      last_login_from: "2025-01-01",
+      last_login_to: "2025-01-31",
       id_min: "100",
       id_max: "500",
       created_date: "2023-05-14",
+      created_from: "2023-05-01",
+      created_to: "2023-05-31",
+      updated_date: "2025-02-01",
+      updated_from: "2025-02-01",
+      updated_to: "2025-02-28",
     });
   });
 

@@ -21,9 +21,12 @@ export async function normalizeHomeleCustomer(value: unknown): Promise<HomeleCus
   const { record, id } = requireRecord("homele", value);
   const name = cleanText(record.name) ?? joinName(record.first_name, record.last_name);
   const fromName = splitName(name);
+  // `country` is a related object whose name is English in the vendor's examples ("Iraq").
+  const address = await buildAddress({ formatted: record.address, city: relatedName(record.city), country: relatedName(record.country) });
   const phones = [record.phone1, record.phone2, record.phone3];
   let phone: string | null = null;
-  for (const candidate of phones) if (phone === null) phone = await toE164(candidate);
+  // A national number is read in the customer's country; Homele's examples are international.
+  for (const candidate of phones) if (phone === null) phone = await toE164(candidate, { country: address?.countryCode });
   return {
     vendor: "homele",
     id,
@@ -33,7 +36,7 @@ export async function normalizeHomeleCustomer(value: unknown): Promise<HomeleCus
     email: cleanEmail(record.email1),
     phone,
     company: null,
-    address: buildAddress({ formatted: record.address, city: relatedName(record.city), country: relatedName(record.country) }),
+    address,
     createdAt: await toUtcIso(record.created_at),
     updatedAt: await toUtcIso(record.updated_at),
     raw: record as HomeleRawCustomer,

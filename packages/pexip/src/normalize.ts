@@ -35,7 +35,7 @@ function localized(location: Record<string, unknown>, field: LocalizedField): st
   return null;
 }
 
-function pexipAddress(value: unknown): Address | null {
+async function pexipAddress(value: unknown): Promise<Address | null> {
   const location = asObject(value);
   if (location === null) return null;
   const street = [localized(location, "street1"), localized(location, "street2")].filter((part) => part !== null);
@@ -52,6 +52,7 @@ function pexipAddress(value: unknown): Address | null {
 /** Pexip's customer as a `Customer`; the field table is in the README. `deletedAt` stays in `raw`. */
 export async function normalizePexipCustomer(value: unknown): Promise<PexipCustomer> {
   const { record, id } = requireRecord("pexip", value);
+  const address = await pexipAddress(record.location);
   return {
     vendor: "pexip",
     id,
@@ -59,10 +60,10 @@ export async function normalizePexipCustomer(value: unknown): Promise<PexipCusto
     firstName: cleanText(record.firstName),
     lastName: cleanText(record.lastName),
     email: cleanEmail(record.email),
-    // Only an international number: the address country is where the customer lives, not the phone's.
-    phone: await toE164(record.phoneNumber),
+    // An international number as it is; a national one is read in the country the customer lives in.
+    phone: await toE164(record.phoneNumber, { country: address?.countryCode }),
     company: cleanText(record.company),
-    address: pexipAddress(record.location),
+    address,
     // date-time values carry their offset; `timeZone` is the customer's zone, not the server clock's.
     createdAt: await toUtcIso(record.createdAt),
     updatedAt: await toUtcIso(record.updatedAt),

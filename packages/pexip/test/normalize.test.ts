@@ -24,6 +24,69 @@ const location = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+/** The 200 example of the "Get a customer" operation page (developer.pexipengage.com/development/operation/operation-getcustomerbyid), transcribed. */
+const vendorExample = () => ({
+  id: "123",
+  externalId: "ABCD1234",
+  customerNumber: "123456",
+  email: "john.doe@pexip.com",
+  firstName: "John",
+  lastName: "Doe",
+  company: "Acme Corp",
+  language: "da",
+  notes: "Lorem ipsum",
+  phoneNumber: "+32412345678",
+  existing: true,
+  timeZone: "Europe/Brussels",
+  createdAt: "2022-08-17T19:05:21.362Z",
+  updatedAt: "2022-08-17T19:05:21.362Z",
+  deletedAt: "2022-08-17T19:05:21.362Z",
+  location: {
+    city: { language: "en", value: "Lorem ipsum" },
+    state: { language: "en", value: "Lorem ipsum" },
+    street1: { language: "en", value: "Lorem ipsum" },
+    street2: { language: "en", value: "Lorem ipsum" },
+    postalCode: "9000",
+    countryCode: "BE",
+    formattedAddress: "string",
+    geolocation: { latitude: 51.0479466, longitude: 3.6912248 },
+    translations: {
+      city: [{ language: "en", value: "Lorem ipsum" }],
+      state: [{ language: "en", value: "Lorem ipsum" }],
+      street1: [{ language: "en", value: "Lorem ipsum" }],
+      street2: [{ language: "en", value: "Lorem ipsum" }],
+    },
+  },
+});
+
+describe("normalizePexipCustomer on the vendor's own example", () => {
+  it("maps every field of the operation page's 200 example", async () => {
+    const record = vendorExample();
+    expect(await normalizePexipCustomer(record)).toEqual({
+      vendor: "pexip",
+      id: "123",
+      name: "John Doe",
+      firstName: "John",
+      lastName: "Doe",
+      email: "john.doe@pexip.com",
+      phone: "+32412345678",
+      company: "Acme Corp",
+      address: {
+        formatted: "string",
+        street: "Lorem ipsum, Lorem ipsum",
+        city: "Lorem ipsum",
+        state: "Lorem ipsum",
+        postalCode: "9000",
+        country: null,
+        countryCode: "BE",
+      },
+      createdAt: "2022-08-17T19:05:21.362Z",
+      updatedAt: "2022-08-17T19:05:21.362Z",
+      raw: record,
+    });
+  });
+});
+
 describe("normalizePexipCustomer", () => {
   it.each([
     ["null", null],
@@ -52,11 +115,13 @@ describe("normalizePexipCustomer", () => {
     expect((await normalizePexipCustomer({ ...base, firstName: " John ", lastName: "null" })).name).toBe("John");
   });
 
-  it("keeps only an international phone number and a real email", async () => {
+  it("reads a national phone number in the customer's country, and keeps only a real email", async () => {
     const international = await normalizePexipCustomer({ ...base, phoneNumber: "0032 412 34 56 78", email: "John@Pexip.com" });
     expect(international).toMatchObject({ phone: "+32412345678", email: "john@pexip.com" });
     const national = await normalizePexipCustomer({ ...base, phoneNumber: "0412 34 56 78", email: "not an email", location: location() });
-    expect(national).toMatchObject({ phone: null, email: null });
+    expect(national).toMatchObject({ phone: "+32412345678", email: null });
+    const nowhere = await normalizePexipCustomer({ ...base, phoneNumber: "0412 34 56 78", location: null });
+    expect(nowhere.phone).toBeNull();
   });
 
   it("maps the location, joining street1 and street2 and upper-casing the country code", async () => {
@@ -114,7 +179,7 @@ describe("normalizePexipCustomer", () => {
       state: null,
       postalCode: null,
       country: null,
-      countryCode: null,
+      countryCode: "BE", // a name where the code belongs still names the country
     });
   });
 

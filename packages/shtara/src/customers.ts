@@ -12,6 +12,10 @@ import type { components, operations, paths } from "./generated/schema.js";
 import { normalizeShtaraCustomer, type ShtaraCustomer } from "./normalize.js";
 
 type ListQuery = NonNullable<operations["listCustomers"]["parameters"]["query"]>;
+/** A key `fields[]` can add to each listed customer (the 10 Salla allows on the list). */
+export type ShtaraListField = NonNullable<ListQuery["fields[]"]>[number];
+/** A key `fields[]` can add to one customer's details (the 19 Salla allows on Customer Details). */
+export type ShtaraDetailField = NonNullable<NonNullable<operations["getCustomer"]["parameters"]["query"]>["fields[]"]>[number];
 type ListPage = components["schemas"]["CustomerListResponse"];
 type ImportBody = components["schemas"]["ImportCustomersRequest"];
 /** The body of `POST /customers`, as the vendor names its fields. */
@@ -27,13 +31,18 @@ export interface ShtaraListParams extends ListOptions {
   /** `date_from` / `date_to`, `YYYY-MM-DD`. */
   dateFrom?: string;
   dateTo?: string;
-  /** `fields[]`: only these record fields; `id` is always added, a customer needs it. */
-  fields?: string[];
+  /** `fields[]`: extra keys to add to each record (`is_blocked`, `block_reason`, …); the record keeps all its other fields. */
+  fields?: ShtaraListField[];
+}
+
+export interface ShtaraGetOptions extends CallOptions {
+  /** `fields[]`: extra keys to add to the record (`is_blocked`, `orders_count`, …); the record keeps all its other fields. */
+  fields?: ShtaraDetailField[];
 }
 
 export interface ShtaraBanOptions extends CallOptions {
-  /** Why the customer is banned (free text, kept by the store). */
-  reason?: string;
+  /** Why the customer is banned (free text, kept by the store). Salla requires it. */
+  reason: string;
 }
 
 export interface ShtaraImportOptions extends CallOptions {
@@ -49,7 +58,7 @@ export interface ShtaraImportResult {
 
 export interface ShtaraCustomers {
   /** `GET /customers/{customer}` (getCustomer), normalized. */
-  get(id: number | string, options?: CallOptions): Promise<ShtaraCustomer>;
+  get(id: number | string, options?: ShtaraGetOptions): Promise<ShtaraCustomer>;
   /** `GET /customers` (listCustomers): every page, fetched lazily by page number. */
   list(params?: ShtaraListParams): PagedList<ShtaraCustomer, ListPage>;
   /** `POST /customers` (createCustomer): the created customer, normalized. */
@@ -59,7 +68,7 @@ export interface ShtaraCustomers {
   /** `DELETE /customers/{customer}` (deleteCustomer). */
   delete(id: number | string, options?: CallOptions): Promise<void>;
   /** `PUT /customers/blacklist/{customer}` (banCustomer): the customer can no longer order. */
-  ban(id: number | string, options?: ShtaraBanOptions): Promise<void>;
+  ban(id: number | string, options: ShtaraBanOptions): Promise<void>;
   /** `DELETE /customers/blacklist/{customer}` (unbanCustomer). */
   unban(id: number | string, options?: CallOptions): Promise<void>;
   /** `POST /customers/import` (importCustomers): uploads a spreadsheet; the store imports it later. */
@@ -73,7 +82,8 @@ export function shtaraCustomers(api: ApiClient<paths>): ShtaraCustomers {
 
   return {
     async get(id, options = {}) {
-      const result = await api.client.GET("/customers/{customer}", { params: path(id), signal: options.signal });
+      const query = options.fields && options.fields.length > 0 ? { "fields[]": options.fields } : undefined;
+      const result = await api.client.GET("/customers/{customer}", { params: { ...path(id), query }, signal: options.signal });
       return customerOf(api.unwrap(result));
     },
 
@@ -84,7 +94,7 @@ export function shtaraCustomers(api: ApiClient<paths>): ShtaraCustomers {
         keyword: filters.keyword,
         date_from: filters.dateFrom,
         date_to: filters.dateTo,
-        "fields[]": filters.fields && [...new Set(["id", ...filters.fields])],
+        "fields[]": filters.fields && filters.fields.length > 0 ? filters.fields : undefined,
       };
       return paginate({
         vendor: "shtara",
@@ -111,14 +121,18 @@ export function shtaraCustomers(api: ApiClient<paths>): ShtaraCustomers {
       return customerOf(api.unwrap(result));
     },
 
-    // The delete, ban and unban answers carry only a fixed success sentence (Ban even says 201 in an
-    // HTTP 200): no record, no id. Success is the 2xx; anything else throws. Raw access keeps the body.
+    // The delete, ban and unban answers carry only fixed success sentences (Ban even says 201 in an
+    // HTTP 200; delete sends a list of strings; unban answers 202): no record, no id. Success is the 2xx; anything else throws. Raw access keeps the body.
     async delete(id, options = {}) {
       api.unwrap(await api.client.DELETE("/customers/{customer}", { params: path(id), signal: options.signal }));
     },
 
-    async ban(id, options = {}) {
-      const body = options.reason === undefined ? {} : { reason: options.reason };
+    async ban(id, options) {
+      // Salla answers 422 to a ban without a reason: refuse it here, before a request is spent.
+      if (typeof options?.reason !== "string" || options.reason.trim() === "") {
+        throw new InvalidRequestError({ vendor: "shtara", message: "customers.ban needs a reason: ban(id, { reason })" });
+      }
+      const body = { reason: options.reason };
       api.unwrap(await api.client.PUT("/customers/blacklist/{customer}", { params: path(id), body, signal: options.signal }));
     },
 

@@ -9,8 +9,11 @@ export type {
   ShtaraBanOptions,
   ShtaraCreateCustomerInput,
   ShtaraCustomers,
+  ShtaraDetailField,
+  ShtaraGetOptions,
   ShtaraImportOptions,
   ShtaraImportResult,
+  ShtaraListField,
   ShtaraListParams,
   ShtaraUpdateCustomerInput,
 } from "./customers.js";

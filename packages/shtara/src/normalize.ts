@@ -16,6 +16,12 @@ export type ShtaraCustomer = Customer<ShtaraRawCustomer, "shtara">;
 /** Shtara's customer as a `Customer`; the field table is in the README. */
 export async function normalizeShtaraCustomer(value: unknown): Promise<ShtaraCustomer> {
   const { record, id } = requireRecord("shtara", value);
+  const address = await buildAddress({
+    street: record.location, // free text; the literal string "null" when unknown
+    city: record.city,
+    country: record.country, // localized: "السعودية", or "السعودية | Saudi Arabia"
+    countryCode: record.country_code,
+  });
   return {
     vendor: "shtara",
     id,
@@ -24,15 +30,10 @@ export async function normalizeShtaraCustomer(value: unknown): Promise<ShtaraCus
     lastName: cleanText(record.last_name),
     email: cleanEmail(record.email),
     // `mobile` is national (a number in the vendor's examples); `mobile_code` comes with or without "+".
-    phone: await toE164(record.mobile, { callingCode: cleanText(record.mobile_code), country: cleanText(record.country_code) }),
+    phone: await toE164(record.mobile, { callingCode: cleanText(record.mobile_code), country: address?.countryCode }),
     company: null,
-    address: buildAddress({
-      street: record.location, // free text; the literal string "null" when unknown
-      city: record.city,
-      country: record.country,
-      countryCode: record.country_code,
-    }),
-    createdAt: null, // the customer record has no creation date
+    address,
+    createdAt: await phpDateToIso(record.created_at),
     updatedAt: await phpDateToIso(record.updated_at),
     raw: record as ShtaraRawCustomer,
   };

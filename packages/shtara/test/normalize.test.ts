@@ -2,6 +2,76 @@ import { InvalidResponseError } from "@customer-api/core";
 import { describe, expect, it } from "vitest";
 import { normalizeShtaraCustomer } from "../src/index.js";
 import { SEED_CUSTOMER, seedRecord as seed } from "./seed.js";
+import { detailsWithExtraKeys, listSecondRecord, listWithExtraKeys } from "./vendor-examples.js";
+
+describe("normalizeShtaraCustomer on Salla's own example records", () => {
+  it("Customer Details 'With Extra Keys': created_at, an empty city and location, an upper-case code", async () => {
+    const record = detailsWithExtraKeys();
+    expect(await normalizeShtaraCustomer(record)).toEqual({
+      vendor: "shtara",
+      id: "1188233194",
+      name: "Ali Ahmed",
+      firstName: "Ali",
+      lastName: "Ahmed",
+      email: "ali@email.sa",
+      phone: "+966560000000",
+      company: null,
+      address: { formatted: "السعودية", street: null, city: null, state: null, postalCode: null, country: "السعودية", countryCode: "SA" },
+      createdAt: "2025-03-10T09:55:51.000Z", // 12:55:51 in Asia/Riyadh
+      updatedAt: "2025-03-17T09:18:35.000Z",
+      raw: record,
+    });
+  });
+
+  it("List Customers 'With Extra Keys': an 'Arabic | English' country name", async () => {
+    const record = listWithExtraKeys();
+    expect(await normalizeShtaraCustomer(record)).toEqual({
+      vendor: "shtara",
+      id: "234324533",
+      name: "Ali Ahmed",
+      firstName: "Ali",
+      lastName: "Ahmed",
+      email: "email9@outlook.com",
+      phone: "+966567000000",
+      company: null,
+      address: {
+        formatted: "حي المحمدية - شارع عبدالعزيز اسماعيل, جدة, السعودية | Saudi Arabia",
+        street: "حي المحمدية - شارع عبدالعزيز اسماعيل",
+        city: "جدة",
+        state: null,
+        postalCode: null,
+        country: "السعودية | Saudi Arabia",
+        countryCode: "SA",
+      },
+      createdAt: "2025-07-24T09:23:42.000Z",
+      updatedAt: "2025-07-24T09:23:42.000Z",
+      raw: record,
+    });
+  });
+
+  it("List Customers' second record: no country_code, so the code comes from the Arabic name", async () => {
+    const record = listSecondRecord();
+    expect(await normalizeShtaraCustomer(record)).toEqual({
+      vendor: "shtara",
+      id: "2075683581",
+      name: "Ali Ahmed",
+      firstName: "Ali",
+      lastName: "Ahmed",
+      email: "aliahmed@test.test",
+      phone: "+967777777777",
+      company: null,
+      address: { formatted: "Riyadh, السعودية", street: null, city: "Riyadh", state: null, postalCode: null, country: "السعودية", countryCode: "SA" },
+      createdAt: null,
+      updatedAt: "2020-04-02T19:43:26.000Z",
+      raw: record,
+    });
+  });
+
+  it("a national mobile with no calling code takes the country named in the record", async () => {
+    const customer = await normalizeShtaraCustomer({ ...listSecondRecord(), mobile: "0501234567", mobile_code: null });
+    expect(customer.phone).toBe("+966501234567");
+  });
+});
 
 describe("normalizeShtaraCustomer", () => {
   it("turns the seed's record into the values a person expects", async () => {

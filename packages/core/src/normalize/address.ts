@@ -1,8 +1,13 @@
+import { toCountryCode } from "./country.js";
 import type { Address } from "./customer.js";
 import { cleanText } from "./text.js";
 
-/** An `Address` from whatever parts a vendor has; `null` when it has none. */
-export function buildAddress(parts: {
+/**
+ * An `Address` from whatever parts a vendor has; `null` when it has none. `countryCode` is ISO
+ * 3166-1 alpha-2 whichever form the vendor names the country in: its code field first, then its
+ * country name (any of English, Arabic, Persian).
+ */
+export async function buildAddress(parts: {
   formatted?: unknown;
   street?: unknown;
   city?: unknown;
@@ -10,8 +15,7 @@ export function buildAddress(parts: {
   postalCode?: unknown;
   country?: unknown;
   countryCode?: unknown;
-}): Address | null {
-  const code = cleanText(parts.countryCode);
+}): Promise<Address | null> {
   const address: Address = {
     formatted: cleanText(parts.formatted),
     street: cleanText(parts.street),
@@ -19,7 +23,7 @@ export function buildAddress(parts: {
     state: cleanText(parts.state),
     postalCode: cleanText(parts.postalCode),
     country: cleanText(parts.country),
-    countryCode: code && /^[a-z]{2}$/i.test(code) ? code.toUpperCase() : null,
+    countryCode: (await toCountryCode(parts.countryCode)) ?? (await toCountryCode(parts.country)),
   };
   const { formatted, ...rest } = address;
   const lineParts = [rest.street, rest.postalCode, rest.city, rest.state, rest.country].filter((p) => p !== null);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InvalidResponseError } from "../errors.js";
 import { buildAddress } from "./address.js";
+import { toCountryCode } from "./country.js";
 import { toUtcIso } from "./date.js";
 import { toE164 } from "./phone.js";
 import { requireRecord } from "./record.js";
@@ -59,8 +60,8 @@ describe("text helpers", () => {
 });
 
 describe("buildAddress", () => {
-  it("joins the parts into formatted when the vendor has no formatted line", () => {
-    expect(buildAddress({ street: "Main 1", city: "Gent", postalCode: "9000", countryCode: "be" })).toEqual({
+  it("joins the parts into formatted when the vendor has no formatted line", async () => {
+    expect(await buildAddress({ street: "Main 1", city: "Gent", postalCode: "9000", countryCode: "be" })).toEqual({
       formatted: "Main 1, 9000, Gent",
       street: "Main 1",
       city: "Gent",
@@ -70,9 +71,17 @@ describe("buildAddress", () => {
       countryCode: "BE",
     });
   });
-  it("is null when nothing is known, and drops a country code that is not two letters", () => {
-    expect(buildAddress({ formatted: "null", city: "" })).toBeNull();
-    expect(buildAddress({ city: "Riyadh", countryCode: "null" })?.countryCode).toBeNull();
+  it("is null when nothing is known, and drops a country code that names no country", async () => {
+    expect(await buildAddress({ formatted: "null", city: "" })).toBeNull();
+    expect((await buildAddress({ city: "Riyadh", countryCode: "null" }))?.countryCode).toBeNull();
+    expect((await buildAddress({ city: "Riyadh", countryCode: "XX" }))?.countryCode).toBeNull();
+  });
+  it("takes the country code from the country name when there is no code", async () => {
+    expect((await buildAddress({ city: "Erbil", country: "Iraq" }))?.countryCode).toBe("IQ");
+    expect((await buildAddress({ city: "Riyadh", country: "السعودية" }))?.countryCode).toBe("SA");
+    expect((await buildAddress({ city: "تهران", country: "ایران" }))?.countryCode).toBe("IR");
+    // The code field wins over the name.
+    expect((await buildAddress({ country: "السعودية", countryCode: "ye" }))?.countryCode).toBe("YE");
   });
 });
 
@@ -82,5 +91,29 @@ describe("requireRecord", () => {
       expect(() => requireRecord("t", bad)).toThrow(InvalidResponseError);
     }
     expect(requireRecord("t", { id: 7 }).id).toBe("7");
+  });
+});
+
+describe("toCountryCode", () => {
+  it("reads alpha-2 and alpha-3 codes in any case, and refuses codes that name no country", async () => {
+    expect(await toCountryCode("sa")).toBe("SA");
+    expect(await toCountryCode(" BE ")).toBe("BE");
+    expect(await toCountryCode("irq")).toBe("IQ");
+    for (const bad of ["XX", "zz", "QQQ", "", "null", null, 7, {}]) expect(await toCountryCode(bad)).toBeNull();
+  });
+  it("reads English, Arabic and Persian names", async () => {
+    expect(await toCountryCode("Iraq")).toBe("IQ");
+    expect(await toCountryCode("saudi arabia")).toBe("SA");
+    expect(await toCountryCode("Iran")).toBe("IR");
+    expect(await toCountryCode("السعودية")).toBe("SA");
+    expect(await toCountryCode("العراق")).toBe("IQ");
+    expect(await toCountryCode("ایران")).toBe("IR");
+    expect(await toCountryCode("عراق")).toBe("IQ");
+    expect(await toCountryCode("إيران")).toBe("IR");
+  });
+  it("reads Salla's 'Arabic | English' pairs, and returns null for what names no country", async () => {
+    expect(await toCountryCode("السعودية | Saudi Arabia")).toBe("SA");
+    expect(await toCountryCode("Atlantis")).toBeNull();
+    expect(await toCountryCode("مدينة")).toBeNull();
   });
 });

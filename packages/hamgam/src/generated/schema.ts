@@ -93,11 +93,8 @@ export interface components {
              * @example 1990-03-21
              */
             birth_date?: string | null;
-            /**
-             * @description Customer's gender.
-             * @enum {string|null}
-             */
-            gender?: "male" | "female" | null;
+            /** @description Customer's gender. The retrieve page says "male/female" and the list page's filter says "male, female, etc.", so any string is accepted. */
+            gender?: string | null;
             /** @description Additional notes about the customer. */
             notes?: string | null;
             /** @description Whether the customer account is active. */
@@ -295,10 +292,10 @@ export interface operations {
                  */
                 is_online?: boolean;
                 /**
-                 * @description Filter by gender.
+                 * @description Filter by gender. The docs say "male, female, etc.", an open list.
                  * @example female
                  */
-                gender?: "male" | "female";
+                gender?: string;
                 /**
                  * @description Only customers in any of these groups, as one comma-separated value (for example `1,4,7`).
                  * @example 1,4
@@ -318,12 +315,12 @@ export interface operations {
                  * @description Only customers whose last login was on or after this date (YYYY-MM-DD).
                  * @example 2025-01-01
                  */
-                last_login_date_from?: string;
+                last_login_from?: string;
                 /**
                  * @description Only customers whose last login was on or before this date (YYYY-MM-DD).
                  * @example 2025-01-31
                  */
-                last_login_date_to?: string;
+                last_login_to?: string;
                 /**
                  * @description Only customers whose id is at least this value.
                  * @example 100
@@ -339,6 +336,31 @@ export interface operations {
                  * @example 2023-05-14
                  */
                 created_date?: string;
+                /**
+                 * @description Only customers last updated on this date (YYYY-MM-DD).
+                 * @example 2025-01-20
+                 */
+                updated_date?: string;
+                /**
+                 * @description Only customers created on or after this date (YYYY-MM-DD).
+                 * @example 2025-01-01
+                 */
+                created_from?: string;
+                /**
+                 * @description Only customers created on or before this date (YYYY-MM-DD).
+                 * @example 2025-01-31
+                 */
+                created_to?: string;
+                /**
+                 * @description Only customers last updated on or after this date (YYYY-MM-DD).
+                 * @example 2025-01-01
+                 */
+                updated_from?: string;
+                /**
+                 * @description Only customers last updated on or before this date (YYYY-MM-DD).
+                 * @example 2025-01-31
+                 */
+                updated_to?: string;
             };
             header?: never;
             path?: never;

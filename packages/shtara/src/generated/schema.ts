@@ -139,9 +139,8 @@ export interface components {
             /**
              * @description PHP's zone kind - 1 a UTC offset (`+03:00`), 2 an abbreviation (`AST`), 3 an IANA identifier (`Asia/Riyadh`).
              * @example 3
-             * @enum {integer}
              */
-            timezone_type: 1 | 2 | 3;
+            timezone_type: number;
             /** @example Asia/Riyadh */
             timezone: string;
         };
@@ -151,6 +150,9 @@ export interface components {
             customer?: string;
             /** @example https://shtara.com/profiley */
             admin?: string;
+            digital_content?: string;
+            rating?: string;
+            checkout?: string;
         };
         /** @description A customer of the store, as returned by the customers endpoints. */
         Customer: {
@@ -184,7 +186,7 @@ export interface components {
             mobile_code: string;
             /**
              * @description The customer's email address.
-             * @example ahmedali@shtara.com
+             * @example ahmedali@test.test
              */
             email: string | null;
             urls?: components["schemas"]["CustomerUrls"];
@@ -200,20 +202,18 @@ export interface components {
             gender?: string | null;
             /** @description The customer's birthday, when known. */
             birthday?: components["schemas"]["DateObject"] | (string | null);
-            /** @description The vendor's schema spells the birthday field this way; kept so that either spelling is typed. */
-            brithday?: components["schemas"]["DateObject"] | (string | null);
             /**
              * @description The city where the customer lives.
              * @example Riyadh
              */
             city?: string | null;
             /**
-             * @description The country where the customer lives (localized by Accept-Language).
+             * @description The country where the customer lives, localized by Accept-Language (`السعودية`, or `السعودية | Saudi Arabia` in one of the vendor's examples).
              * @example السعودية
              */
             country?: string | null;
             /**
-             * @description The customer's country code (ISO 3166-1 alpha-2, lower case in the examples).
+             * @description The customer's country code (ISO 3166-1 alpha-2, `sa` or `SA` in the examples).
              * @example sa
              */
             country_code?: string | null;
@@ -228,6 +228,8 @@ export interface components {
              * @example Alaziziiah street, building number 3
              */
             location?: string | null;
+            /** @description When the customer was created. */
+            created_at?: components["schemas"]["DateObject"];
             updated_at: components["schemas"]["DateObject"];
             /**
              * @description Ids of the customer groups the customer belongs to.
@@ -237,6 +239,44 @@ export interface components {
              *     ]
              */
             groups?: number[];
+        } & components["schemas"]["CustomerExtraFields"];
+        /** @description Keys a customer carries when asked for with `fields[]` (10 allowed on the list, 19 on Customer Details), and keys Salla's "With Extra Keys" examples carry besides. */
+        CustomerExtraFields: {
+            /** @example Ali Ahmed */
+            full_name?: string;
+            /**
+             * @description The customer's language.
+             * @example ar
+             */
+            lang?: string;
+            is_blocked?: boolean;
+            is_whitelisted?: boolean;
+            block_reason?: string | null;
+            is_inactive?: boolean;
+            is_orders_rated?: boolean;
+            is_notifications_enabled?: boolean;
+            pending_rating_count?: number;
+            total_points?: number;
+            wallet_balance?: number;
+            country_id?: number | null;
+            /** @description The store's custom fields for the customer (an empty array when there are none). */
+            custom_fields?: unknown[] | Record<string, never>;
+            /** @description The customer's link to this store (approval status, reason, dates, last login). */
+            current_store_customer?: Record<string, never> | null;
+            orders_count?: number;
+            orders_amount?: number;
+            orders_average?: number;
+            orders_complete_ratio?: number;
+            orders_cancel_ratio?: number;
+            orders_cancel?: number;
+            /** @description Order statistics (`orders_count`, `orders_amount`). */
+            stats?: {
+                orders_count?: number;
+                orders_amount?: number;
+            };
+            latest_purchase?: components["schemas"]["DateObject"] | null;
+            /** @description The customer's abandoned cart items (null in Salla's example; no schema given). */
+            abandoned_carts_items?: unknown;
         };
         /** @description Fields accepted when creating or updating a customer. */
         CustomerWriteFields: {
@@ -259,7 +299,7 @@ export interface components {
              * @example SA
              */
             country_code?: string;
-            /** @example ahmedali@shtara.com */
+            /** @example ahmedali@test.test */
             email?: string;
             /** @enum {string} */
             gender?: "male" | "female";
@@ -270,7 +310,7 @@ export interface components {
              */
             birthday?: string;
             /**
-             * @description Customer group ids (the vendor's example sends them as strings, its schema as integers).
+             * @description Customer group ids.
              * @example [
              *       "11323141",
              *       "11323142"
@@ -284,10 +324,10 @@ export interface components {
         CustomerUpdateRequest: components["schemas"]["CustomerWriteFields"];
         BanRequest: {
             /**
-             * @description Why the customer is banned.
+             * @description Why the customer is banned (Salla requires it).
              * @example untrusted customer
              */
-            reason?: string;
+            reason: string;
         };
         ImportCustomersRequest: {
             /**
@@ -303,8 +343,7 @@ export interface components {
              * @example 200
              */
             status: number;
-            /** @enum {boolean} */
-            success: true;
+            success: boolean;
             data: components["schemas"]["Customer"];
         };
         /** @description Links to the next and previous pages; a missing key or null means there is none. */
@@ -348,23 +387,22 @@ export interface components {
         CustomerListResponse: {
             /** @example 200 */
             status: number;
-            /** @enum {boolean} */
-            success: true;
+            success: boolean;
             data: components["schemas"]["Customer"][];
             pagination: components["schemas"]["Pagination"];
         };
-        /** @description The result of an action (ban, un-ban, delete, import). */
+        /** @description The result of an action (ban, import). */
         ActionResult: {
             /**
              * @description A human-readable message (its language follows Accept-Language).
              * @example The Blacklist has been updated successfully
              */
-            message?: string | null;
+            message?: string;
             /**
-             * @description A status code for the action (the vendor's examples send integers).
+             * @description A status code for the action (it can differ from the HTTP status).
              * @example 201
              */
-            code?: number | string;
+            code?: number;
         };
         /** @description An action result in the success envelope. */
         MessageResponse: {
@@ -373,9 +411,28 @@ export interface components {
              * @example 201
              */
             status: number;
-            /** @enum {boolean} */
-            success: true;
+            success: boolean;
             data: components["schemas"]["ActionResult"];
+        };
+        /** @description The un-ban result in the success envelope. */
+        UnbanResponse: {
+            /** @example 202 */
+            status: number;
+            success: boolean;
+            data: {
+                /** @example The customer in the blacklist has been removed successfully */
+                message: string;
+                /** @example 202 */
+                code: number;
+            };
+        };
+        /** @description The delete result in the success envelope; `data` holds messages only. */
+        DeleteResponse: {
+            /** @example 200 */
+            status: number;
+            success: boolean;
+            /** @description Messages for people (Arabic by default), e.g. "the customer was deleted". */
+            data: string[];
         };
         ErrorDetail: {
             /**
@@ -390,7 +447,7 @@ export interface components {
              */
             message: string;
             /**
-             * @description Validation messages per request field (422).
+             * @description Validation messages per request field (422): each field name maps to its messages.
              * @example {
              *       "first_name": [
              *         "الاسم الاول للعميل مطلوب"
@@ -408,8 +465,7 @@ export interface components {
              * @example 422
              */
             status: number;
-            /** @enum {boolean} */
-            success: false;
+            success: boolean;
             error: components["schemas"]["ErrorDetail"];
         };
     };
@@ -493,6 +549,22 @@ export interface components {
          * @example en
          */
         AcceptLanguage: string;
+        /**
+         * @description Extra keys to add to each listed customer (the 10 keys Salla allows on the list) (repeat the parameter per key, `fields[]=is_blocked&fields[]=block_reason`). It adds keys; it does not restrict the record to them.
+         * @example [
+         *       "is_blocked",
+         *       "block_reason"
+         *     ]
+         */
+        ListFields: ("is_blocked" | "is_whitelisted" | "block_reason" | "is_inactive" | "total_points" | "country_id" | "custom_fields" | "current_store_customer" | "is_orders_rated" | "is_notifications_enabled")[];
+        /**
+         * @description Extra keys to add to the customer (the 19 keys Salla allows on Customer Details) (repeat the parameter per key, `fields[]=is_blocked&fields[]=block_reason`). It adds keys; it does not restrict the record to them.
+         * @example [
+         *       "is_blocked",
+         *       "block_reason"
+         *     ]
+         */
+        DetailFields: ("is_blocked" | "is_whitelisted" | "block_reason" | "is_inactive" | "orders_count" | "orders_amount" | "orders_average" | "orders_complete_ratio" | "orders_cancel_ratio" | "orders_cancel" | "latest_purchase" | "abandoned_carts_items" | "wallet_balance" | "total_points" | "country_id" | "custom_fields" | "current_store_customer" | "is_orders_rated" | "is_notifications_enabled")[];
     };
     requestBodies: never;
     headers: {
@@ -555,14 +627,13 @@ export interface operations {
                  */
                 date_to?: string;
                 /**
-                 * @description Restrict the returned customer fields (repeat the parameter per field).
+                 * @description Extra keys to add to each listed customer (the 10 keys Salla allows on the list) (repeat the parameter per key, `fields[]=is_blocked&fields[]=block_reason`). It adds keys; it does not restrict the record to them.
                  * @example [
-                 *       "id",
-                 *       "first_name",
-                 *       "mobile"
+                 *       "is_blocked",
+                 *       "block_reason"
                  *     ]
                  */
-                "fields[]"?: string[];
+                "fields[]"?: components["parameters"]["ListFields"];
             };
             header?: {
                 /**
@@ -649,7 +720,16 @@ export interface operations {
     };
     getCustomer: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Extra keys to add to the customer (the 19 keys Salla allows on Customer Details) (repeat the parameter per key, `fields[]=is_blocked&fields[]=block_reason`). It adds keys; it does not restrict the record to them.
+                 * @example [
+                 *       "is_blocked",
+                 *       "block_reason"
+                 *     ]
+                 */
+                "fields[]"?: components["parameters"]["DetailFields"];
+            };
             header?: {
                 /**
                  * @description Preferred language of localized values (an `iso_code` from the Languages endpoint). The API answers in Arabic (`ar`) when it is absent.
@@ -776,7 +856,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MessageResponse"];
+                    "application/json": components["schemas"]["DeleteResponse"];
                 };
             };
             /** @description The customer was deleted (status code named by the Responses page for deletions). */
@@ -788,7 +868,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MessageResponse"];
+                    "application/json": components["schemas"]["DeleteResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -866,8 +946,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The customer was removed from the blacklist. */
-            200: {
+            /** @description The customer was removed from the blacklist (Salla answers 202, "accepted"). */
+            202: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
                     "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
@@ -875,7 +955,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MessageResponse"];
+                    "application/json": components["schemas"]["UnbanResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -1,0 +1,86 @@
+/**
+ * Customer records transcribed from Salla's own documentation pages (docs.salla.dev, the
+ * OpenAPI embedded in each page), for normalizer tests. Only the records are transcribed.
+ */
+
+/** Customer Details (docs.salla.dev/api-5394122), 200 example "Example With Extra Keys". */
+export const detailsWithExtraKeys = () => ({
+  id: 1188233194,
+  full_name: "Ali Ahmed",
+  first_name: "Ali",
+  last_name: "Ahmed",
+  mobile: 560000000,
+  mobile_code: "+966",
+  email: "ali@email.sa",
+  urls: { customer: "https://demostore.salla.sa/demo/profile", admin: "https://s.salla.sa/customers/243798" },
+  avatar: "https://cdn.assets.salla.network/prod/admin/cp/assets/images/avatar_male.png",
+  gender: "male",
+  birthday: { date: "2001-02-02 00:00:00.000000", timezone_type: 3, timezone: "Asia/Riyadh" },
+  city: "",
+  country: "السعودية",
+  country_code: "SA",
+  currency: "SAR",
+  location: "",
+  lang: "ar",
+  created_at: { date: "2025-03-10 12:55:51.000000", timezone_type: 3, timezone: "Asia/Riyadh" },
+  updated_at: { date: "2025-03-17 12:18:35.000000", timezone_type: 3, timezone: "Asia/Riyadh" },
+  stats: { orders_count: 5, orders_amount: 720.91 },
+  is_orders_rated: false,
+  pending_rating_count: 3,
+  groups: [474034050, 2134252254],
+  abandoned_carts_items: null,
+  block_reason: null,
+  country_id: null,
+  custom_fields: [],
+  is_blocked: false,
+  is_inactive: false,
+  is_notifications_enabled: true,
+  orders_average: 144.18,
+  total_points: 21,
+  wallet_balance: 0,
+});
+
+/** List Customers (docs.salla.dev/api-5394121), 200 example "With Extra Keys", its one record. */
+export const listWithExtraKeys = () => ({
+  id: 234324533,
+  full_name: "Ali Ahmed",
+  first_name: "Ali",
+  last_name: "Ahmed",
+  mobile: 567000000,
+  mobile_code: "+966",
+  email: "email9@outlook.com",
+  urls: { customer: "https://demostore.salla.sa/demo/profile", admin: "https://s.salla.sa/customers/293847" },
+  avatar: "https://cdn.assets.salla.network/prod/admin/cp/assets/images/avatar_male.png",
+  gender: "male",
+  birthday: null,
+  city: "جدة",
+  country: "السعودية | Saudi Arabia",
+  country_code: "SA",
+  currency: "SAR",
+  location: "حي المحمدية - شارع عبدالعزيز اسماعيل",
+  lang: "ar",
+  created_at: { date: "2025-07-24 12:23:42.000000", timezone_type: 3, timezone: "Asia/Riyadh" },
+  updated_at: { date: "2025-07-24 12:23:42.000000", timezone_type: 3, timezone: "Asia/Riyadh" },
+  groups: [1113849985],
+  block_reason: null,
+  is_blocked: false,
+  is_inactive: false,
+  is_notifications_enabled: true,
+});
+
+/** List Customers (docs.salla.dev/api-5394121), 200 example "Example", its second record: no urls, no country_code. */
+export const listSecondRecord = () => ({
+  id: 2075683581,
+  first_name: "Ali",
+  last_name: "Ahmed",
+  mobile: 777777777,
+  mobile_code: "967",
+  email: "aliahmed@test.test",
+  avatar: "https://i.ibb.co/jyqRQfQ/avatar-male.webp",
+  gender: "male",
+  city: "Riyadh",
+  country: "السعودية",
+  location: "null",
+  updated_at: { date: "2020-04-02 22:43:26.000000", timezone_type: 3, timezone: "Asia/Riyadh" },
+  groups: [11323141, 11323142],
+});
