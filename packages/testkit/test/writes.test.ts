@@ -75,10 +75,13 @@ describe("a write whose caller aborts mid-flight", () => {
   const write = kit.bodyMethods[0]!;
 
   it("ends with UserAbortError at once and leaves nothing running", async () => {
-    server().script(/./, reply.stall());
     const controller = new AbortController();
+    // Abort once the server holds the request, so the abort lands mid-flight however slow the machine.
+    server().script(/./, () => {
+      controller.abort();
+      return reply.stall();
+    });
     const pending = write.call(kit.client(server(), { maxRetries: 2 }), { signal: controller.signal });
-    setTimeout(() => controller.abort(), 30);
     const error = await failureOf(pending);
     expect((error as Error).name).toBe("UserAbortError");
     expect(server().requests).toHaveLength(1);
