@@ -1,8 +1,9 @@
 /**
- * What every hostile test file must leave behind: nothing. Before the file, take a census of the
- * process's active handles; after it, every timer and socket the file opened must be gone, no
- * promise may have rejected unhandled, and Node must not have warned about piling listeners.
+ * What every hostile test file must leave behind: nothing. Every timer and socket created while
+ * the file runs (outside vitest's own machinery) must be gone after it, no promise may have
+ * rejected unhandled, and Node must not have warned about piling listeners.
  */
+import { createHook } from "node:async_hooks";
 import { afterAll, beforeAll, expect } from "vitest";
 
 const unhandled: unknown[] = [];
@@ -11,37 +12,59 @@ const onUnhandled = (reason: unknown) => void unhandled.push(reason);
 // The stack says which code added the listener that tipped it over.
 const onWarning = (warning: Error) => void warnings.push(warning.stack ?? `${warning.name}: ${warning.message}`);
 
-/** Count per kind of handle (`Timeout`, `TCPSocketWrap`, `TCPServerWrap`, ...). */
-const census = () => {
-  const counts = new Map<string, number>();
-  for (const kind of process.getActiveResourcesInfo()) counts.set(kind, (counts.get(kind) ?? 0) + 1);
-  return counts;
-};
-const KINDS = ["Timeout", "Immediate", "TCPSocketWrap", "TCPServerWrap", "TCPWRAP", "HTTPINCOMINGMESSAGE", "HTTPCLIENTREQUEST"];
-const extra = (before: Map<string, number>) =>
-  KINDS.flatMap((kind) => {
-    const grown = (census().get(kind) ?? 0) - (before.get(kind) ?? 0);
-    return grown > 0 ? [`${grown} more ${kind}`] : [];
-  });
+/** Handles that keep a process alive: timers, immediates, sockets and listening servers. */
+const WATCHED = new Set(["Timeout", "Immediate", "TCPWRAP", "TCPSERVERWRAP"]);
+interface Live {
+  type: string;
+  /** Where it was made, so a leak names its source. */
+  stack: string;
+  /** Timers can be unref'd: those cannot keep a process alive and are not a leak. */
+  resource: WeakRef<object>;
+}
+const live = new Map<number, Live>();
+const hook = createHook({
+  init(asyncId, type, _trigger, resource) {
+    if (!WATCHED.has(type)) return;
+    const stack = new Error().stack ?? "";
+    // Who asked for it: the first frame outside Node's internals and this hook.
+    const frames = stack.split("\n").slice(2);
+    const maker = frames.find((frame) => !frame.includes("node:")) ?? "";
+    // vitest's own timers (a test's timeout, a hook's) are the runner's business, and this file's
+    // waits below are its own.
+    if (/[\\/](@vitest|vitest)[\\/]|hygiene\.ts/.test(maker)) return;
+    live.set(asyncId, { type, stack, resource: new WeakRef(resource as object) });
+  },
+  destroy(asyncId) {
+    live.delete(asyncId);
+  },
+});
 
-let baseline: Map<string, number>;
+const keepsAlive = ({ type, resource }: Live) => {
+  const handle = resource.deref() as { hasRef?: () => boolean } | undefined;
+  if (handle === undefined) return false;
+  return type === "Timeout" || type === "Immediate" ? handle.hasRef?.() !== false : true;
+};
+const leftBehind = () =>
+  [...live.values()]
+    .filter(keepsAlive)
+    .map(({ type, stack }) => `${type} made ${stack.split("\n").slice(2).filter((f) => !f.includes("node:")).slice(0, 3).join(" <- ").replace(/\s+/g, " ")}`);
+
 beforeAll(() => {
   process.on("unhandledRejection", onUnhandled);
   process.on("warning", onWarning);
-  baseline = census();
+  hook.enable();
 });
 
 afterAll(async () => {
   // Sockets close on the next turns of the event loop: give them a moment, never a long one.
-  let left = extra(baseline);
-  for (let i = 0; i < 40 && left.length > 0; i++) {
+  for (let i = 0; i < 40 && leftBehind().length > 0; i++) {
     await new Promise((resolve) => setImmediate(resolve));
     await new Promise((resolve) => setTimeout(resolve, 25));
-    left = extra(baseline);
   }
+  hook.disable();
   process.off("unhandledRejection", onUnhandled);
   process.off("warning", onWarning);
-  expect(left, "handles left behind after the file's tests").toEqual([]);
+  expect(leftBehind(), "handles left behind after the file's tests").toEqual([]);
   expect(unhandled.map(String), "promises rejected with no handler").toEqual([]);
   expect(warnings.filter((w) => w.startsWith("MaxListenersExceededWarning")), "listener warnings").toEqual([]);
 });
