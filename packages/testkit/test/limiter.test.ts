@@ -94,7 +94,7 @@ function busiestWindow(at: number[], intervalMs: number, slack: number): number 
  * are still pending, the queue is stranded and the wait ends there, reporting how many calls
  * never settled (a busy machine is slow, but it keeps settling calls).
  */
-async function settleWatching<T>(calls: Promise<T>[], limiter: RateLimiter, quietMs = 3_000) {
+async function settleWatching<T>(calls: Promise<T>[], limiter: RateLimiter, quietMs = 5_000) {
   let settled = 0;
   let lastProgress = performance.now();
   const results: PromiseSettledResult<T>[] = [];
