@@ -1,0 +1,102 @@
+/**
+ * Per-request overhead: one customer fetched by id, one request at a time, through every way a
+ * caller could fetch it, as rates relative to bare openapi-fetch on the same generated types.
+ * Two transports: a stubbed `fetch` that answers at once with `new Response(json)` (openapi-fetch's
+ * own benchmark method: only client code is timed), and a loopback keep-alive server in a child
+ * process (client code plus a real HTTP round trip).
+ */
+import { Agent } from "node:http";
+import { createHomeleClient, normalizeHomeleCustomer, type paths as HomelePaths } from "@customer-api/homele";
+import axios from "axios";
+import ky from "ky";
+import createClient from "openapi-fetch";
+import { runInChild } from "./child.js";
+import { homeleCustomerBody } from "./fixtures.js";
+import { interleaved, type Report, type RoundsOptions, type Variant, type VariantResult, count, x } from "./harness.js";
+import { startServer } from "./server.js";
+
+const STUB_BASE = "https://crm.homele.com/api/v2/crm";
+const headers = { "content-type": "application/json" };
+const stubFetch = async (_input: RequestInfo | URL, _init?: RequestInit) => new Response(homeleCustomerBody, { status: 200, headers });
+
+/** The same customer through every client; the first is the baseline. */
+function variants(transport: "stub" | "loopback", base: string): Variant[] {
+  const fetchFn: typeof fetch = transport === "stub" ? stubFetch : (input, init) => fetch(input, init);
+  const bare = createClient<HomelePaths>({ baseUrl: base, fetch: fetchFn });
+  const ours = (rateLimit: false | { limit: number; intervalMs: number }) =>
+    createHomeleClient({ token: "1|bench", baseUrl: base, fetch: fetchFn, rateLimit });
+  const unlimited = ours(false);
+  // Far above any rate reached here, so it never waits: what is timed is the bookkeeping.
+  const limited = ours({ limit: 100_000, intervalMs: 1_000 });
+  const withAxios =
+    transport === "stub"
+      ? axios.create({ baseURL: base, adapter: "fetch", env: { fetch: stubFetch } })
+      : axios.create({ baseURL: base, adapter: "http", httpAgent: new Agent({ keepAlive: true }) });
+  const withKy = ky.create({ prefixUrl: base, fetch: fetchFn });
+  const params = { params: { path: { id: 42 } } };
+  return [
+    { name: "bare openapi-fetch `GET` (baseline)", run: async () => (await bare.GET("/customers/{id}", params)).data?.data },
+    { name: "plain `fetch` + `res.json()`", run: async () => ((await (await fetchFn(`${base}/customers/42`)).json()) as any).data },
+    { name: `axios (${transport === "stub" ? "fetch" : "http"} adapter)`, run: async () => (await withAxios.get("/customers/42")).data.data },
+    { name: "ky", run: async () => ((await withKy.get("customers/42").json()) as any).data },
+    { name: "ours: typed raw `GET`, limiter off", run: async () => (await unlimited.GET("/customers/{id}", params)).data?.data },
+    { name: "ours: typed raw `GET`, limiter on", run: async () => (await limited.GET("/customers/{id}", params)).data?.data },
+    { name: "ours: `customers.get`", run: () => unlimited.customers.get(42) },
+    {
+      name: "bare openapi-fetch + `normalizeHomeleCustomer` by hand",
+      run: async () => {
+        const { data, error } = await bare.GET("/customers/{id}", params);
+        if (error !== undefined) throw new Error("unexpected error response");
+        return normalizeHomeleCustomer(data.data);
+      },
+    },
+  ];
+}
+
+/** Runs in a child process: one transport, all variants interleaved. */
+export async function measureOverhead(args: { transport: "stub" | "loopback"; rounds: RoundsOptions }): Promise<VariantResult[]> {
+  const server = args.transport === "loopback" ? await startServer() : undefined;
+  try {
+    const list = variants(args.transport, server?.url ?? STUB_BASE);
+    // Each variant must really fetch the customer before its speed means anything.
+    for (const variant of list) {
+      const result = (await variant.run()) as { id?: unknown } | undefined;
+      if (String(result?.id) !== "42") throw new Error(`${variant.name} did not return customer 42: ${JSON.stringify(result)}`);
+    }
+    // CPU time, not wall time: on a loaded machine most wall time is other processes' turns. Over
+    // loopback the server's CPU counts too, as the round trip is part of each request's cost.
+    return await interleaved(list, { ...args.rounds, clock: "cpu", otherCpu: server?.cpuMicros });
+  } finally {
+    await server?.stop();
+  }
+}
+
+export interface OverheadFigures {
+  stub: VariantResult[];
+  loopback: VariantResult[];
+}
+
+export async function overhead(report: Report, rounds: RoundsOptions): Promise<OverheadFigures> {
+  const figures = {} as OverheadFigures;
+  for (const transport of ["stub", "loopback"] as const) {
+    figures[transport] = await runInChild<VariantResult[]>(import.meta.url, "measureOverhead", { transport, rounds });
+    report.line(
+      transport === "stub"
+        ? "### Per-request overhead, stubbed `fetch` (client code only)"
+        : "### Per-request overhead, loopback `node:http` server in a child process, keep-alive",
+    );
+    report.line();
+    report.table(
+      ["client", "median", "min", "max", `median req per CPU-second${transport === "stub" ? "" : " (client + server)"}`, "median req per wall second"],
+      figures[transport].map((v) => [
+        v.name,
+        `**${x(v.ratio.median)}**`,
+        x(v.ratio.min),
+        x(v.ratio.max),
+        count(v.rate.median),
+        count(v.wallRate.median),
+      ]),
+    );
+  }
+  return figures;
+}

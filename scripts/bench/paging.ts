@@ -1,0 +1,227 @@
+/**
+ * Paging at scale: every record of a long list from a loopback server in a child process, one
+ * paging style per vendor that uses it, each variant in its own client process (its own heap and
+ * peak RSS). Our `customers.list()` is timed against a hand-written `fetch` loop over the same
+ * pages, with and without the vendor's normalizer. Then the same behind a fixed server latency,
+ * against the physical limit: pages x latency, what a strictly sequential walk cannot beat.
+ */
+import { createCoaxClient, normalizeCoaxCustomer } from "@customer-api/coax";
+import { createHomeleClient, normalizeHomeleCustomer } from "@customer-api/homele";
+import { createPexipClient, normalizePexipCustomer } from "@customer-api/pexip";
+import { runInChild } from "./child.js";
+import { firstQuery, itemsOf, nextQuery, pagingVendors, type PagingStyle } from "./fixtures.js";
+import { count, mib, type Report, seconds, x } from "./harness.js";
+import { startServer } from "./server.js";
+
+type PagingVariant = "hand" | "handNormalized" | "ours" | "oursConcurrent";
+
+const variantNames: Record<PagingVariant, string> = {
+  hand: "hand-written `fetch` loop",
+  handNormalized: "hand-written loop + normalizer",
+  ours: "ours: `customers.list()`",
+  oursConcurrent: "ours: `customers.list({ concurrency: 4 })`",
+};
+
+const CONCURRENCY = 4;
+const TOKEN = "1|bench";
+
+interface WalkArgs {
+  style: PagingStyle;
+  variant: PagingVariant;
+  url: string;
+  pageSize: number;
+  /** Stop early (the probe for `concurrency` support). */
+  maxItems?: number;
+}
+
+interface WalkResult {
+  ms: number;
+  /** CPU time of the client process during the walk, plus the server's once the parent adds it. */
+  cpuMs: number;
+  items: number;
+  peakRss: number;
+  heapGrowth: number;
+}
+
+const normalizers: Record<PagingStyle, (record: unknown) => Promise<unknown>> = {
+  cursor: normalizeHomeleCustomer,
+  offset: normalizePexipCustomer,
+  page: normalizeCoaxCustomer,
+};
+
+/** The vendor's client pointed at the bench server; no rate limit (the vendors' own would throttle the walk). */
+function list(style: PagingStyle, url: string, params: { pageSize: number; concurrency?: number; maxItems?: number }): AsyncIterable<unknown> {
+  const common = { token: TOKEN, rateLimit: false as const };
+  switch (style) {
+    case "cursor":
+      return createHomeleClient({ ...common, baseUrl: url }).customers.list(params);
+    case "offset":
+      return createPexipClient({ ...common, baseUrl: `${url}/enterprises/acme` }).customers.list(params);
+    case "page":
+      return createCoaxClient({ ...common, baseUrl: url }).customers.list(params);
+  }
+}
+
+async function* handWritten(args: WalkArgs, normalize: boolean): AsyncGenerator<unknown> {
+  const path = `${args.url}${pagingVendors[args.style].path}`;
+  const headers = { authorization: `Bearer ${TOKEN}`, accept: "application/json" };
+  let query: string | null = firstQuery(args.style, args.pageSize);
+  for (let index = 0; query !== null; index++) {
+    const res = await fetch(`${path}?${query}`, { headers });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const body = await res.json();
+    for (const item of itemsOf(args.style, body)) yield normalize ? await normalizers[args.style](item) : item;
+    query = nextQuery(args.style, body, index, args.pageSize);
+  }
+}
+
+/** Runs in a child process: one walk over the whole list. */
+export async function walk(args: WalkArgs): Promise<WalkResult> {
+  const gc = globalThis.gc!;
+  const records =
+    args.variant === "hand" || args.variant === "handNormalized"
+      ? handWritten(args, args.variant === "handNormalized")
+      : list(args.style, args.url, {
+          pageSize: args.pageSize,
+          maxItems: args.maxItems,
+          ...(args.variant === "oursConcurrent" ? { concurrency: CONCURRENCY } : {}),
+        });
+  gc();
+  const heapStart = process.memoryUsage().heapUsed;
+  let heapPeak = heapStart;
+  let items = 0;
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  for await (const record of records) {
+    if (items === args.maxItems) break;
+    if ((record as { id?: unknown } | null)?.id === undefined) throw new Error(`${args.variant}: a record without id`);
+    // Heap after GC every 2,500 records: what the walk retains, not garbage waiting for collection.
+    if (++items % 2_500 === 0) {
+      gc();
+      heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+    }
+  }
+  const ms = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, items, peakRss: process.resourceUsage().maxRSS * 1024, heapGrowth: heapPeak - heapStart };
+}
+
+interface StyleFigures {
+  style: PagingStyle;
+  results: Partial<Record<PagingVariant, WalkResult>>;
+  /** Most requests the server held at once during the concurrent walk. */
+  concurrentInFlight?: number;
+}
+
+export interface PagingFigures {
+  pages: number;
+  latencyMs: number;
+  styles: StyleFigures[];
+}
+
+const supportsConcurrency = (figures: StyleFigures) => (figures.concurrentInFlight ?? 0) > 2;
+
+async function walkStyle(
+  style: PagingStyle,
+  pages: number,
+  pageSize: number,
+  latencyMs: number,
+  variants: PagingVariant[],
+): Promise<StyleFigures> {
+  const server = await startServer({ paging: { style, pages, pageSize }, latencyMs });
+  const figures: StyleFigures = { style, results: {} };
+  try {
+    for (const variant of variants) {
+      if (variant === "oursConcurrent") {
+        // A short walk first: a full one is worth running only if `concurrency` is honoured.
+        await server.maxInFlight(); // resets the count
+        await runInChild<WalkResult>(import.meta.url, "walk", { style, variant, url: server.url, pageSize, maxItems: 10 * pageSize });
+        figures.concurrentInFlight = await server.maxInFlight();
+        if (!supportsConcurrency(figures)) continue;
+      }
+      const serverCpu = await server.cpuMicros();
+      const result = await runInChild<WalkResult>(import.meta.url, "walk", { style, variant, url: server.url, pageSize });
+      result.cpuMs += ((await server.cpuMicros()) - serverCpu) / 1000;
+      if (result.items !== pages * pageSize) {
+        throw new Error(`${style} ${variant}: walked ${result.items} records, expected ${pages * pageSize}`);
+      }
+      figures.results[variant] = result;
+    }
+  } finally {
+    await server.stop();
+  }
+  return figures;
+}
+
+function concurrentCell(style: StyleFigures, cell: (r: WalkResult) => string): string {
+  if (style.style === "cursor") return "— (a cursor walk is sequential)";
+  if (!supportsConcurrency(style)) return `n/a (\`concurrency\` ignored: ${style.concurrentInFlight ?? "?"} request in flight at most)`;
+  return cell(style.results.oursConcurrent!);
+}
+
+export async function paging(report: Report, sizes: { pages: number; latencyPages: number; latencyMs: number }): Promise<{
+  loopback: PagingFigures;
+  latency: PagingFigures;
+}> {
+  const pageSize = 100;
+  const styles = Object.keys(pagingVendors) as PagingStyle[];
+  const loopback: PagingFigures = { pages: sizes.pages, latencyMs: 0, styles: [] };
+  for (const style of styles) {
+    const variants: PagingVariant[] = ["hand", "handNormalized", "ours", ...(style === "cursor" ? [] : ["oursConcurrent" as const])];
+    loopback.styles.push(await walkStyle(style, sizes.pages, pageSize, 0, variants));
+  }
+  report.line(`### Paging: ${count(sizes.pages * pageSize)} customers (${count(sizes.pages)} pages of ${pageSize}) from a loopback server`);
+  report.line();
+  report.table(
+    ["style (vendor)", "variant", "CPU time (client + server)", "CPU / hand loop + normalizer", "wall time", "peak RSS", "heap growth"],
+    loopback.styles.flatMap((s) => {
+      const base = s.results.handNormalized!.cpuMs;
+      const row = (v: PagingVariant, r: WalkResult | undefined) =>
+        r === undefined
+          ? null
+          : [
+              `${s.style} (${pagingVendors[s.style].vendor})`,
+              variantNames[v],
+              seconds(r.cpuMs),
+              `**${x(r.cpuMs / base)}**`,
+              seconds(r.ms),
+              mib(r.peakRss),
+              mib(r.heapGrowth),
+            ];
+      const rows = (["hand", "handNormalized", "ours"] as const).map((v) => row(v, s.results[v])!);
+      if (s.style !== "cursor") {
+        rows.push(
+          supportsConcurrency(s)
+            ? row("oursConcurrent", s.results.oursConcurrent)!
+            : [`${s.style} (${pagingVendors[s.style].vendor})`, variantNames.oursConcurrent, concurrentCell(s, () => ""), "n/a", "n/a", "n/a", "n/a"],
+        );
+      }
+      return rows;
+    }),
+  );
+
+  const latency: PagingFigures = { pages: sizes.latencyPages, latencyMs: sizes.latencyMs, styles: [] };
+  for (const style of styles) {
+    const fromLoopback = loopback.styles.find((s) => s.style === style)!;
+    const variants: PagingVariant[] = ["handNormalized", "ours", ...(supportsConcurrency(fromLoopback) ? ["oursConcurrent" as const] : [])];
+    const figures = await walkStyle(style, sizes.latencyPages, pageSize, sizes.latencyMs, variants);
+    figures.concurrentInFlight ??= fromLoopback.concurrentInFlight;
+    latency.styles.push(figures);
+  }
+  const limit = sizes.latencyPages * sizes.latencyMs;
+  report.line(
+    `### Paging behind ${sizes.latencyMs} ms of server latency: ${count(sizes.latencyPages)} pages of ${pageSize}, physical limit ${seconds(limit)} (pages x latency)`,
+  );
+  report.line();
+  report.table(
+    ["style (vendor)", "hand loop + normalizer", "ours: `list()`", "ours / limit", `ours: \`list({ concurrency: ${CONCURRENCY} })\``],
+    latency.styles.map((s) => [
+      `${s.style} (${pagingVendors[s.style].vendor})`,
+      `${seconds(s.results.handNormalized!.ms)} (${x(s.results.handNormalized!.ms / limit)})`,
+      seconds(s.results.ours!.ms),
+      `**${x(s.results.ours!.ms / limit)}**`,
+      concurrentCell(s, (r) => `${seconds(r.ms)} (${x(r.ms / limit)} of the sequential limit)`),
+    ]),
+  );
+  return { loopback, latency };
+}
