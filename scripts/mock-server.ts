@@ -3,6 +3,8 @@
  * Used by the contract tests and the demo. Prism ignores the base path of `servers[0].url`, so
  * clients point their `baseUrl` at the returned root URL.
  */
+import { createServer as createHttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { createLogger } from "@stoplight/prism-core";
 import { getHttpOperationsFromSpec } from "@stoplight/prism-http";
@@ -46,4 +48,62 @@ export async function startMockOf(document: string | object, options: MockOption
   });
   const address = await server.listen(0, "127.0.0.1");
   return { url: address.replace(/\/$/, ""), close: () => server.close() };
+}
+
+/** A path containing this (as an id: `404404`, or a UUID ending in it) gets the mock's documented 404. */
+export const MISSING_ID_MARK = "404404";
+
+export interface MockGateway {
+  /** `http://127.0.0.1:PORT`; a vendor's mock is at `${url}/${vendor}`. */
+  url: string;
+  /** Requests received per vendor, so a caller can prove a client really called out. */
+  calls: Record<string, number>;
+  close(): Promise<void>;
+}
+
+/**
+ * One node:http server in front of a Prism mock per vendor: `/<vendor>/...` goes to that vendor's
+ * mock. A mock answers every id with its example, so an id containing MISSING_ID_MARK is sent
+ * with `Prefer: code=404` to reach the documented 404 the way a client meets it, by id alone.
+ */
+export async function startMockGateway(vendors: string[]): Promise<MockGateway> {
+  const mocks: Record<string, MockServer> = {};
+  for (const v of vendors) mocks[v] = await startMock(v);
+  const calls: Record<string, number> = Object.fromEntries(vendors.map((v) => [v, 0]));
+  const server = createHttpServer(async (req, res) => {
+    try {
+      const [, vendor, ...rest] = (req.url ?? "/").split("/");
+      const mock = vendor ? mocks[vendor] : undefined;
+      if (!vendor || !mock) {
+        res.writeHead(400).end("unknown vendor");
+        return;
+      }
+      calls[vendor]!++;
+      const path = `/${rest.join("/")}`;
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string" && !["host", "connection"].includes(k)) headers.set(k, v);
+      if (path.includes(MISSING_ID_MARK)) headers.set("prefer", "code=404");
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const answer = await fetch(mock.url + path, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
+      const body = Buffer.from(await answer.arrayBuffer());
+      const out: Record<string, string> = {};
+      // fetch has decoded the body already, so its framing headers no longer apply.
+      answer.headers.forEach((v, k) => {
+        if (!["content-encoding", "content-length", "transfer-encoding", "connection"].includes(k)) out[k] = v;
+      });
+      res.writeHead(answer.status, out).end(body);
+    } catch (error) {
+      res.writeHead(502).end(String(error));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    calls,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const m of Object.values(mocks)) await m.close();
+    },
+  };
 }

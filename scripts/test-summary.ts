@@ -1,13 +1,19 @@
-/** One closing line over every package's vitest run: "Tests: N passed, N failed" (", N skipped" when any were). */
+/**
+ * One closing line over every package's vitest run, the scripts' unit tests, and the consumer,
+ * examples and release checks: "Tests: N passed, N failed" (", N skipped" when any were).
+ */
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-const root = fileURLToPath(new URL("../packages/", import.meta.url));
+const root = fileURLToPath(new URL("../", import.meta.url));
+const reports: [string, string][] = [
+  ...["core", "homele", "pexip", "shtara", "hamgam", "coax", "redis", "testkit"].map((p): [string, string] => [p, `${root}packages/${p}/.vitest/report.json`]),
+  ...["scripts", "consumer", "examples", "release"].map((p): [string, string] => [p, `${root}.vitest/${p}-report.json`]),
+];
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const p of ["core", "homele", "pexip", "shtara", "hamgam", "coax", "redis", "testkit"]) {
-  const file = `${root}${p}/.vitest/report.json`;
+for (const [p, file] of reports) {
   if (!existsSync(file)) {
     console.log(`${p}: no test report`);
     failed++;

@@ -1,4 +1,4 @@
-import { assertPhoneCountry, type Client, type ClientOptions, ConfigurationError, createApiClient, type Limiter } from "@customer-api/core";
+import { assertPhoneCountry, type Client, type ClientOptions, ConfigurationError, createApiClient, type Limiter } from "@customer-api/core/vendor-kit";
 import { coaxCustomers, type CoaxCustomers } from "./customers.js";
 import type { paths } from "./generated/schema.js";
 import { locationMiddleware } from "./location.js";
@@ -33,8 +33,9 @@ export function createCoaxClient(options: CoaxClientOptions): CoaxClient {
   const api = createApiClient<paths>(coaxProfile, options, {
     middleware: locationId === undefined ? [] : [locationMiddleware(locationId)],
   });
-  return Object.assign(api.client, {
+  return {
+    ...api.client,
     customers: coaxCustomers(api, { defaultPhoneCountry }),
     rateLimiter: api.rateLimiter,
-  });
+  };
 }

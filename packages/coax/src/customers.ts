@@ -5,9 +5,14 @@ import {
   type PagedList,
   pageNumberPaging,
   paginate,
-} from "@customer-api/core";
+  callOptions,
+  lazily,
+} from "@customer-api/core/vendor-kit";
 import type { components, paths } from "./generated/schema.js";
-import { type CoaxCustomer, type CoaxNormalizeOptions, normalizeCoaxCustomer } from "./normalize.js";
+import type { CoaxCustomer, CoaxNormalizeOptions } from "./normalize.js";
+
+/** The normalizer, and core's helpers with it, load with the first record rather than at start-up. */
+export const normalizeCoaxCustomer = lazily(() => import("./normalize.js").then((m) => m.normalizeCoaxCustomer));
 
 type Schemas = components["schemas"];
 type ListPage = Schemas["CustomerListResponse"];
@@ -58,17 +63,17 @@ export function coaxCustomers(api: ApiClient<paths>, normalizeOptions: CoaxNorma
       return customerFrom(
         await api.client.GET("/api/v2/customers/{id}", {
           params: { path: { id }, query: { location_id: options.locationId } },
-          signal: options.signal,
+          ...callOptions(options),
         }),
       );
     },
 
     list(params = {}) {
-      const { maxItems, signal, pageSize, query, locationId } = params;
+      const { maxItems, pageSize, query, locationId } = params;
       return paginate({
         vendor: "coax",
         maxItems,
-        signal,
+        ...callOptions(params),
         style: pageNumberPaging<ListPage, unknown>({
           pageSize,
           items: (page) => page?.body?.customers,
@@ -78,11 +83,11 @@ export function coaxCustomers(api: ApiClient<paths>, normalizeOptions: CoaxNorma
             return typeof total === "number" && typeof size === "number" && size > 0 ? Math.ceil(total / size) : undefined;
           },
         }),
-        fetchPage: async ({ page }, pageSignal) =>
+        fetchPage: async ({ page }, call) =>
           api.unwrap(
             await api.client.GET("/api/v2/customers", {
               params: { query: { page, page_size: pageSize, q: query, location_id: locationId } },
-              signal: pageSignal,
+              ...call,
             }),
           ),
         map: normalize,
@@ -92,7 +97,7 @@ export function coaxCustomers(api: ApiClient<paths>, normalizeOptions: CoaxNorma
 
     async create(input, options = {}) {
       return customerFrom(
-        await api.client.POST("/api/v2/customers", { body: withLocation(input, options.locationId), signal: options.signal }),
+        await api.client.POST("/api/v2/customers", { body: withLocation(input, options.locationId), ...callOptions(options) }),
       );
     },
 
@@ -100,7 +105,7 @@ export function coaxCustomers(api: ApiClient<paths>, normalizeOptions: CoaxNorma
       return customerFrom(
         await api.client.POST("/api/v2/customers/upsert", {
           body: withLocation(input, options.locationId),
-          signal: options.signal,
+          ...callOptions(options),
         }),
       );
     },
@@ -110,7 +115,7 @@ export function coaxCustomers(api: ApiClient<paths>, normalizeOptions: CoaxNorma
         await api.client.PUT("/api/v2/customers/{id}", {
           params: { path: { id }, query: { location_id: options.locationId } },
           body: input,
-          signal: options.signal,
+          ...callOptions(options),
         }),
       );
     },
@@ -119,7 +124,7 @@ export function coaxCustomers(api: ApiClient<paths>, normalizeOptions: CoaxNorma
       api.unwrap(
         await api.client.DELETE("/api/v2/customers/{id}", {
           params: { path: { id }, query: { location_id: options.locationId } },
-          signal: options.signal,
+          ...callOptions(options),
         }),
       );
     },

@@ -1,4 +1,4 @@
-import type { Middleware } from "@customer-api/core";
+import type { Middleware } from "@customer-api/core/vendor-kit";
 import type { paths } from "./generated/schema.js";
 
 type Method = "get" | "put" | "post" | "delete";

@@ -1,4 +1,4 @@
-import { buildAddress, type Customer, cleanEmail, cleanText, requireRecord, splitName, toE164, toUtcIso } from "@customer-api/core";
+import { buildAddress, type Customer, cleanEmail, cleanText, requireRecord, splitName, toE164, toUtcIso } from "@customer-api/core/vendor-kit/normalize";
 import type { components } from "./generated/schema.js";
 
 export type CoaxRawCustomer = components["schemas"]["Customer"];

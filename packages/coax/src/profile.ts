@@ -1,4 +1,4 @@
-import { type ErrorDetails, secondsToMs, type VendorProfile } from "@customer-api/core";
+import { type ErrorDetails, secondsToMs, type VendorProfile } from "@customer-api/core/vendor-kit";
 
 type Envelope = { success?: unknown; message?: unknown; body?: unknown };
 type Problem = { title?: unknown; detail?: unknown };

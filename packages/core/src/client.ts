@@ -1,13 +1,13 @@
 import createClient, { type Client, type ClientOptions as FetchClientOptions, type Middleware } from "openapi-fetch";
 import { type TokenSource, toTokenProvider } from "./auth/token-provider.js";
 import { errorFromResponse } from "./error-from-response.js";
-import { ApiError, ConfigurationError, InvalidRequestError, InvalidResponseError } from "./errors.js";
+import { ConfigurationError, InvalidResponseError } from "./errors.js";
 import { createPathSerializer } from "./path-params.js";
 import type { VendorProfile } from "./profile.js";
+import { failureOf, wrapClient } from "./raw-client.js";
 import { createTransport } from "./transport/create-transport.js";
 import type { Logger } from "./transport/logger.js";
-import type { Limiter } from "./transport/limiter.js";
-import { type RateLimitOptions, resolveRateLimiter } from "./transport/rate-limiter.js";
+import { type Limiter, type RateLimitOptions, resolveRateLimiter } from "./transport/limiter.js";
 
 /** The options every vendor factory accepts (DESIGN.md "Public contract"). */
 export interface ClientOptions {
@@ -34,17 +34,15 @@ export interface ClientOptions {
 
 /** What a vendor package gets from core to build its client on. */
 export interface ApiClient<Paths extends {}> {
-  /** The typed openapi-fetch client, running through the whole transport stack. */
+  /** Typed openapi-fetch access (`GET`, `POST`, …, per-call options included), running through the whole stack. */
   client: Client<Paths>;
   profile: VendorProfile;
   rateLimiter: Limiter | undefined;
-  /** The data of a 2xx result, or the matching `ApiError` for anything else. */
+  /** The data of a 2xx result; for anything else, throws the `ApiError` the stack built for it. */
   unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T;
   /** An `InvalidResponseError` for a 2xx whose content the client cannot use. */
   invalidResponse(message: string, response?: Response, body?: unknown): InvalidResponseError;
 }
-
-const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "request"] as const;
 
 export function createApiClient<Paths extends {}>(
   profile: VendorProfile,
@@ -81,7 +79,8 @@ export function createApiClient<Paths extends {}>(
     profile,
     fetch: fetchFn as typeof fetch,
     token: options.token === undefined ? undefined : toTokenProvider(options.token),
-    retry: { maxRetries, maxRetryAfterMs: options.maxRetryAfterMs },
+    retry: { maxRetryAfterMs: options.maxRetryAfterMs },
+    maxRetries,
     timeoutMs: options.timeoutMs ?? 30_000,
     deadlineMs: options.deadlineMs,
     rateLimiter,
@@ -89,15 +88,17 @@ export function createApiClient<Paths extends {}>(
     secrets,
   });
 
-  const client = createClient<Paths>({
+  const inner = createClient<Paths>({
     ...extra.fetchOptions,
     baseUrl,
     headers: options.headers,
-    fetch: transport,
+    // Set once when the request is built: the stack follows redirects itself, credentials kept same-origin.
+    redirect: "manual",
     pathSerializer: createPathSerializer(profile.vendor),
   });
+  const errorFor = (response: Response, body: unknown) => errorFromResponse(profile, response, body, { secrets });
+  const client = wrapClient(inner, transport, { vendor: profile.vendor, errorFor });
   if (extra.middleware) client.use(...extra.middleware);
-  guardRequestBuilding(client, profile.vendor);
 
   return {
     client,
@@ -105,34 +106,11 @@ export function createApiClient<Paths extends {}>(
     rateLimiter,
     unwrap(result) {
       if (result.response.ok) return result.data as never;
-      throw errorFromResponse(profile, result.response, result.error, secrets);
+      // Built by the stack, which knew the attempts and the request id; a result from elsewhere gets what its response says.
+      throw failureOf(result) ?? errorFor(result.response, result.error);
     },
     invalidResponse(message, response, body) {
       return new InvalidResponseError({ vendor: profile.vendor, status: response?.status, message, response, body });
     },
   };
-}
-
-/**
- * Building a request can throw before anything is sent (a malformed query value makes
- * `encodeURIComponent` throw a URIError, a broken base URL a TypeError). Callers get an
- * `InvalidRequestError` instead of a bare built-in error.
- */
-function guardRequestBuilding(client: Client<any>, vendor: string): void {
-  const target = client as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
-  for (const method of METHODS) {
-    const original = target[method]!;
-    target[method] = async (...args: unknown[]) => {
-      try {
-        return await original(...args);
-      } catch (error) {
-        if (error instanceof ApiError) throw error;
-        throw new InvalidRequestError({
-          vendor,
-          message: `Could not build the request: ${(error as Error)?.message ?? String(error)}`,
-          cause: error,
-        });
-      }
-    };
-  }
 }

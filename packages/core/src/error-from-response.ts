@@ -1,20 +1,21 @@
 import { type ApiError, errorClassForStatus, RateLimitError } from "./errors.js";
 import type { VendorProfile } from "./profile.js";
-import { findRequestId } from "./transport/logger.js";
 import { scrubSecrets, scrubValue } from "./transport/redact.js";
 import { requestedWaitMs } from "./transport/retry-after.js";
-import { attemptsFor } from "./transport/retry.js";
+
+/** What only the stack knows about a response: how many attempts it took, the exchange's id, the credentials sent. */
+export interface ResponseFacts {
+  attempts?: number | undefined;
+  requestId?: string | undefined;
+  secrets?: ReadonlySet<string> | undefined;
+}
 
 /**
  * Turn a non-2xx response into the right `ApiError` subclass, with the vendor's own message,
  * code, field errors and request id, and any credential scrubbed out of what it carries.
  */
-export function errorFromResponse(
-  profile: VendorProfile,
-  response: Response,
-  body: unknown,
-  secrets?: ReadonlySet<string>,
-): ApiError {
+export function errorFromResponse(profile: VendorProfile, response: Response, body: unknown, facts: ResponseFacts = {}): ApiError {
+  const { secrets } = facts;
   let details: ReturnType<NonNullable<VendorProfile["readError"]>> = {};
   try {
     details = profile.readError?.(body) ?? {};
@@ -31,11 +32,11 @@ export function errorFromResponse(
     status: response.status,
     message,
     code: details.code === undefined || details.code === null ? undefined : String(details.code),
-    requestId: findRequestId(response.headers, profile.requestIdHeaders),
+    requestId: facts.requestId,
     body: scrubValue(body === "" ? undefined : body, secrets),
     fields: details.fields,
     response,
-    attempts: attemptsFor(response),
+    attempts: facts.attempts,
   };
   if (response.status === 429) {
     return new RateLimitError({ ...init, retryAfterMs: requestedWaitMs(response.headers, body, profile.retryAfterFromBody) });

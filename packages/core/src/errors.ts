@@ -30,7 +30,7 @@ export class ApiError extends Error {
   /** Per-field validation messages, where the vendor sends them (422s, mostly). */
   readonly fields: Record<string, string[]> | undefined;
   /** How many attempts were made before this error was thrown (1 = no retry). */
-  attempts: number;
+  readonly attempts: number;
   /** The raw `Response`; non-enumerable so that logging an error never dumps it. */
   declare readonly response: Response | undefined;
 

@@ -1,11 +1,19 @@
-// Client construction
-export { createApiClient, type ApiClient, type ClientOptions } from "./client.js";
-export type { ErrorDetails, VendorProfile } from "./profile.js";
-export type { CallOptions } from "./call-options.js";
+// What an application touches: errors, options, the normalized Customer, limiters and token
+// providers. What vendor packages build on is in `@customer-api/core/vendor-kit`.
 
 // Errors
 export * from "./errors.js";
-export { errorFromResponse } from "./error-from-response.js";
+
+// Options
+export type { ClientOptions } from "./client.js";
+export type { CallOptions } from "./call-options.js";
+export type { ListOptions, Page, PagedList, PagingStyle } from "./paging/paginator.js";
+export type { AttemptLog, Logger } from "./transport/logger.js";
+export type { ErrorDetails, VendorProfile } from "./profile.js";
+
+// Rate limits
+export { RateLimiter } from "./transport/rate-limiter.js";
+export { isLimiter, type Limiter, type RateLimitOptions } from "./transport/limiter.js";
 
 // Auth
 export { type TokenProvider, type TokenSource, toTokenProvider } from "./auth/token-provider.js";
@@ -13,23 +21,8 @@ export { clientCredentials, type ClientCredentialsOptions } from "./auth/client-
 export { refreshingToken, type RefreshTokenOptions, type RefreshTokenSet } from "./auth/refresh-token.js";
 export type { TokenEndpointOptions } from "./auth/token-endpoint.js";
 
-// Transport pieces a caller can configure or share
-export { RateLimiter, type RateLimitOptions } from "./transport/rate-limiter.js";
-export { isLimiter, type Limiter } from "./transport/limiter.js";
-export type { AttemptLog, Logger } from "./transport/logger.js";
-export { retryAfterFromHeaders, secondsToMs } from "./transport/retry-after.js";
-
-// Paging
-export { paginate, type ListOptions, type Page, type PagedList, type PagingStyle } from "./paging/paginator.js";
-export { cursorPaging, offsetPaging, pageNumberPaging } from "./paging/styles.js";
-
-// Normalization
+// The normalized record
 export type { Address, Customer } from "./normalize/customer.js";
-export { cleanEmail, cleanText, joinName, splitName } from "./normalize/text.js";
-export { buildAddress } from "./normalize/address.js";
-export { assertPhoneCountry, toE164, type PhoneContext } from "./normalize/phone.js";
-export { toUtcIso } from "./normalize/date.js";
-export { requireRecord } from "./normalize/record.js";
 
 // Typed raw access
 export type { Client, Middleware } from "openapi-fetch";

@@ -1,4 +1,4 @@
-import type { RateLimitOptions } from "./transport/rate-limiter.js";
+import type { RateLimitOptions } from "./transport/limiter.js";
 
 /** What a vendor's error body says, read by the vendor's own `readError`. */
 export interface ErrorDetails {

@@ -1,5 +1,5 @@
 /** A core client over an untyped path set, for testing the stack without a vendor. */
-import { createApiClient, type ClientOptions, type VendorProfile } from "../src/index.js";
+import { type ClientOptions, createApiClient, type VendorProfile } from "../src/vendor-kit.js";
 
 export const testProfile: VendorProfile = {
   vendor: "acme",

@@ -1,4 +1,4 @@
-import { assertPhoneCountry, type Client, type ClientOptions, createApiClient, type Limiter } from "@customer-api/core";
+import { assertPhoneCountry, type Client, type ClientOptions, createApiClient, type Limiter } from "@customer-api/core/vendor-kit";
 import { hamgamCustomers, type HamgamCustomers } from "./customers.js";
 import type { paths } from "./generated/schema.js";
 import type { HamgamNormalizeOptions } from "./normalize.js";
@@ -22,8 +22,9 @@ export function createHamgamClient(options: HamgamClientOptions): HamgamClient {
   const api = createApiClient<paths>(hamgamProfile, options);
   const { defaultPhoneCountry } = options;
   assertPhoneCountry("hamgam", defaultPhoneCountry);
-  return Object.assign(api.client, {
+  return {
+    ...api.client,
     customers: hamgamCustomers(api, { defaultPhoneCountry }),
     rateLimiter: api.rateLimiter,
-  });
+  };
 }

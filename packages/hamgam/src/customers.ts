@@ -6,9 +6,14 @@ import {
   offsetPaging,
   type PagedList,
   paginate,
-} from "@customer-api/core";
+  callOptions,
+  lazily,
+} from "@customer-api/core/vendor-kit";
 import type { components, operations, paths } from "./generated/schema.js";
-import { type HamgamCustomer, type HamgamNormalizeOptions, normalizeHamgamCustomer } from "./normalize.js";
+import type { HamgamCustomer, HamgamNormalizeOptions } from "./normalize.js";
+
+/** The normalizer, and core's helpers with it, load with the first record rather than at start-up. */
+export const normalizeHamgamCustomer = lazily(() => import("./normalize.js").then((m) => m.normalizeHamgamCustomer));
 
 type ListQuery = NonNullable<operations["listCustomers"]["parameters"]["query"]>;
 /** A DRF page `{count, next, previous, results}` or a bare array: the docs leave it open. */
@@ -70,13 +75,13 @@ export function hamgamCustomers(api: ApiClient<paths>, normalizeOptions: HamgamN
     async get(id, options = {}) {
       const result = await api.client.GET("/api/customers/{id}", {
         params: { path: { id: id as number } },
-        signal: options.signal,
+        ...callOptions(options),
       });
       return normalize(api.unwrap(result));
     },
 
     list(params = {}) {
-      const { maxItems, signal, pageSize = DEFAULT_PAGE_SIZE, ...filters } = params;
+      const { maxItems, pageSize = DEFAULT_PAGE_SIZE, ...filters } = params;
       if (!Number.isInteger(pageSize) || pageSize < 1) {
         throw new InvalidRequestError({ vendor: "hamgam", message: "`pageSize` must be a whole number >= 1" });
       }
@@ -110,7 +115,7 @@ export function hamgamCustomers(api: ApiClient<paths>, normalizeOptions: HamgamN
       return paginate({
         vendor: "hamgam",
         maxItems,
-        signal,
+        ...callOptions(params),
         style: offsetPaging<ListPage, unknown>({
           limit: pageSize,
           items: (page) => (Array.isArray(page) ? page : page?.results),
@@ -118,9 +123,9 @@ export function hamgamCustomers(api: ApiClient<paths>, normalizeOptions: HamgamN
           // bare array longer than `limit` means the server ignores paging: it is the whole list.
           total: (page) => (Array.isArray(page) ? (page.length > pageSize ? page.length : undefined) : page?.count),
         }),
-        fetchPage: async ({ offset, limit }, pageSignal) =>
+        fetchPage: async ({ offset, limit }, call) =>
           api.unwrap(
-            await api.client.GET("/api/customers", { params: { query: { ...query, limit, offset } }, signal: pageSignal }),
+            await api.client.GET("/api/customers", { params: { query: { ...query, limit, offset } }, ...call }),
           ),
         map: normalize,
         itemKey: (item) => (item as { id?: unknown } | null)?.id,
@@ -130,7 +135,7 @@ export function hamgamCustomers(api: ApiClient<paths>, normalizeOptions: HamgamN
     async delete(id, options = {}) {
       const result = await api.client.DELETE("/api/customers/{id}", {
         params: { path: { id: id as number } },
-        signal: options.signal,
+        ...callOptions(options),
       });
       api.unwrap(result);
     },

@@ -1,4 +1,4 @@
-import { type Customer, cleanEmail, cleanText, joinName, requireRecord, toE164, toUtcIso } from "@customer-api/core";
+import { type Customer, cleanEmail, cleanText, joinName, requireRecord, toE164, toUtcIso } from "@customer-api/core/vendor-kit/normalize";
 import type { components } from "./generated/schema.js";
 
 export type HamgamRawCustomer = components["schemas"]["Customer"];

@@ -1,4 +1,4 @@
-import type { ErrorDetails, VendorProfile } from "@customer-api/core";
+import type { ErrorDetails, VendorProfile } from "@customer-api/core/vendor-kit";
 
 /**
  * How the Hamgam core API behaves (vd.hamgam.online/docs/core/customer, see specs/hamgam.yaml).

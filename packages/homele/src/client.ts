@@ -1,4 +1,4 @@
-import { type Client, type ClientOptions, createApiClient, type Limiter } from "@customer-api/core";
+import { type Client, type ClientOptions, createApiClient, type Limiter } from "@customer-api/core/vendor-kit";
 import { homeleCustomers, type HomeleCustomers } from "./customers.js";
 import type { paths } from "./generated/schema.js";
 import { homeleProfile } from "./profile.js";
@@ -19,5 +19,5 @@ export type HomeleClient = Client<paths> & {
 
 export function createHomeleClient(options: HomeleClientOptions): HomeleClient {
   const api = createApiClient<paths>(homeleProfile, options);
-  return Object.assign(api.client, { customers: homeleCustomers(api), rateLimiter: api.rateLimiter });
+  return { ...api.client, customers: homeleCustomers(api), rateLimiter: api.rateLimiter };
 }

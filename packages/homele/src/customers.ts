@@ -1,6 +1,9 @@
-import { type ApiClient, type CallOptions, cursorPaging, type ListOptions, type PagedList, paginate } from "@customer-api/core";
+import { type ApiClient, type CallOptions, cursorPaging, type ListOptions, type PagedList, paginate, callOptions, lazily } from "@customer-api/core/vendor-kit";
 import type { components, operations, paths } from "./generated/schema.js";
-import { type HomeleCustomer, normalizeHomeleCustomer } from "./normalize.js";
+import type { HomeleCustomer } from "./normalize.js";
+
+/** The normalizer, and core's helpers with it, load with the first record rather than at start-up. */
+export const normalizeHomeleCustomer = lazily(() => import("./normalize.js").then((m) => m.normalizeHomeleCustomer));
 
 type ListQuery = NonNullable<operations["listCustomers"]["parameters"]["query"]>;
 type ListPage = components["schemas"]["CustomerListResponse"];
@@ -31,13 +34,13 @@ export function homeleCustomers(api: ApiClient<paths>): HomeleCustomers {
     async get(id, options = {}) {
       const result = await api.client.GET("/customers/{id}", {
         params: { path: { id: id as number } },
-        signal: options.signal,
+        ...callOptions(options),
       });
       return normalizeHomeleCustomer(api.unwrap(result)?.data);
     },
 
     list(params = {}) {
-      const { maxItems, signal, ...filters } = params;
+      const { maxItems, ...filters } = params;
       const query: ListQuery = {
         per_page: filters.pageSize,
         "filter[query]": filters.query,
@@ -51,14 +54,14 @@ export function homeleCustomers(api: ApiClient<paths>): HomeleCustomers {
       return paginate({
         vendor: "homele",
         maxItems,
-        signal,
+        ...callOptions(params),
         style: cursorPaging<ListPage, unknown>({
           items: (page) => page?.data,
           nextCursor: (page) => page?.meta?.next_cursor,
           hasMore: (page) => page?.meta?.has_more,
         }),
-        fetchPage: async ({ cursor }, pageSignal) =>
-          api.unwrap(await api.client.GET("/customers", { params: { query: { ...query, cursor } }, signal: pageSignal })),
+        fetchPage: async ({ cursor }, call) =>
+          api.unwrap(await api.client.GET("/customers", { params: { query: { ...query, cursor } }, ...call })),
         map: normalizeHomeleCustomer,
         itemKey: (item) => (item as { id?: unknown } | null)?.id,
       });

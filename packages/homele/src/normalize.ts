@@ -8,7 +8,7 @@ import {
   splitName,
   toE164,
   toUtcIso,
-} from "@customer-api/core";
+} from "@customer-api/core/vendor-kit/normalize";
 import type { components } from "./generated/schema.js";
 
 export type HomeleRawCustomer = components["schemas"]["CustomerListItem"] | components["schemas"]["CustomerDetail"];

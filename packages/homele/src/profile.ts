@@ -1,4 +1,4 @@
-import { secondsToMs, type VendorProfile } from "@customer-api/core";
+import { secondsToMs, type VendorProfile } from "@customer-api/core/vendor-kit";
 
 /** How the Homele CRM API behaves (docs.homele.com, see specs/homele.yaml). */
 export const homeleProfile: VendorProfile = {

@@ -1,4 +1,4 @@
-import { type ClientCredentialsOptions, clientCredentials, type TokenSource } from "@customer-api/core";
+import { type ClientCredentialsOptions, clientCredentials, type TokenSource } from "@customer-api/core/vendor-kit";
 import { configError, type PexipEnvironment, pexipTokenUrl } from "./environment.js";
 
 /** Pexip's OAuth2 scope for reading and updating customers. */

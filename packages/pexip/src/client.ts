@@ -1,4 +1,4 @@
-import { type Client, type ClientOptions, createApiClient, type Limiter } from "@customer-api/core";
+import { type Client, type ClientOptions, createApiClient, type Limiter } from "@customer-api/core/vendor-kit";
 import { type PexipAuthOptions, pexipTokenSource } from "./auth.js";
 import { correlationIdMiddleware } from "./correlation-id.js";
 import { pexipCustomers, type PexipCustomers } from "./customers.js";
@@ -36,5 +36,5 @@ export function createPexipClient(options: PexipClientOptions): PexipClient {
     { ...rest, token, baseUrl, headers },
     { middleware: [correlationIdMiddleware()] },
   );
-  return Object.assign(api.client, { customers: pexipCustomers(api), rateLimiter: api.rateLimiter });
+  return { ...api.client, customers: pexipCustomers(api), rateLimiter: api.rateLimiter };
 }

@@ -1,4 +1,4 @@
-import type { Middleware } from "@customer-api/core";
+import type { Middleware } from "@customer-api/core/vendor-kit";
 
 export const CORRELATION_ID_HEADER = "X-Correlation-Id";
 

@@ -5,10 +5,15 @@ import {
   offsetPaging,
   type PagedList,
   paginate,
-} from "@customer-api/core";
+  callOptions,
+  lazily,
+} from "@customer-api/core/vendor-kit";
 import { CORRELATION_ID_HEADER } from "./correlation-id.js";
 import type { components, paths } from "./generated/schema.js";
-import { normalizePexipCustomer, type PexipCustomer } from "./normalize.js";
+import type { PexipCustomer } from "./normalize.js";
+
+/** The normalizer, and core's helpers with it, load with the first record rather than at start-up. */
+export const normalizePexipCustomer = lazily(() => import("./normalize.js").then((m) => m.normalizePexipCustomer));
 
 type ListPage = components["schemas"]["CustomerListResponse"];
 export type PexipCustomerUpdate = components["schemas"]["CustomerUpdate"];
@@ -42,7 +47,7 @@ export function pexipCustomers(api: ApiClient<paths>): PexipCustomers {
     async get(id, options = {}) {
       const result = await api.client.GET("/customers/{id}", {
         params: { path: { id }, header: correlationHeader(options.correlationId) },
-        signal: options.signal,
+        ...callOptions(options),
       });
       return normalizePexipCustomer(api.unwrap(result)?.data);
     },
@@ -51,27 +56,27 @@ export function pexipCustomers(api: ApiClient<paths>): PexipCustomers {
       const result = await api.client.PATCH("/customers/{id}", {
         params: { path: { id }, header: correlationHeader(options.correlationId) },
         body: changes,
-        signal: options.signal,
+        ...callOptions(options),
       });
       return normalizePexipCustomer(api.unwrap(result)?.data);
     },
 
     list(params = {}) {
-      const { maxItems, signal, pageSize = 25, correlationId } = params;
+      const { maxItems, pageSize = 25, correlationId } = params;
       return paginate({
         vendor: "pexip",
         maxItems,
-        signal,
+        ...callOptions(params),
         style: offsetPaging<ListPage, unknown>({
           limit: pageSize,
           items: (page) => page?.data,
           total: (page) => page?.meta?.totalCount,
         }),
-        fetchPage: async ({ offset, limit }, pageSignal) =>
+        fetchPage: async ({ offset, limit }, call) =>
           api.unwrap(
             await api.client.GET("/customers", {
               params: { query: { offset, limit }, header: correlationHeader(correlationId) },
-              signal: pageSignal,
+              ...call,
             }),
           ),
         map: normalizePexipCustomer,

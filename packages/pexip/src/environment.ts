@@ -1,4 +1,4 @@
-import { ConfigurationError } from "@customer-api/core";
+import { ConfigurationError } from "@customer-api/core/vendor-kit";
 
 /** Pexip runs separate hosts for production and development (the docs' examples use development). */
 export type PexipEnvironment = "production" | "development";

@@ -8,7 +8,7 @@ import {
   requireRecord,
   toE164,
   toUtcIso,
-} from "@customer-api/core";
+} from "@customer-api/core/vendor-kit/normalize";
 import type { components } from "./generated/schema.js";
 
 export type PexipRawCustomer = components["schemas"]["Customer"];

@@ -1,4 +1,4 @@
-import type { ErrorDetails, VendorProfile } from "@customer-api/core";
+import type { ErrorDetails, VendorProfile } from "@customer-api/core/vendor-kit";
 
 /** One entry of Pexip's `{errors: [...]}` body. */
 interface PexipError {

@@ -15,7 +15,8 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
-import { createApiClient, type Limiter, RateLimiter } from "@customer-api/core";
+import { type Limiter, RateLimiter } from "@customer-api/core";
+import { createApiClient } from "@customer-api/core/vendor-kit";
 import { createRedisLimiter } from "../src/index.js";
 import { startRedis } from "../test/redis-process.js";
 

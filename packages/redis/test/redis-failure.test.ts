@@ -1,5 +1,6 @@
 /** What the shared limiter does when Redis is down at start, restarts mid-run, or is slow. */
-import { ConnectionError, createApiClient, type VendorProfile } from "@customer-api/core";
+import { ConnectionError, type VendorProfile } from "@customer-api/core";
+import { createApiClient } from "@customer-api/core/vendor-kit";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { json, startServer, type TestServer } from "../../../scripts/test-server.js";

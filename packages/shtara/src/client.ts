@@ -7,7 +7,7 @@ import {
   type RefreshTokenSet,
   refreshingToken,
   type TokenSource,
-} from "@customer-api/core";
+} from "@customer-api/core/vendor-kit";
 import { shtaraCustomers, type ShtaraCustomers } from "./customers.js";
 import type { paths } from "./generated/schema.js";
 import { shtaraProfile } from "./profile.js";
@@ -52,7 +52,7 @@ export function createShtaraClient(options: ShtaraClientOptions): ShtaraClient {
     token: tokenSource(token, refreshToken, rest.fetch),
     headers: acceptLanguage ? { "Accept-Language": acceptLanguage, ...rest.headers } : rest.headers,
   });
-  return Object.assign(api.client, { customers: shtaraCustomers(api), rateLimiter: api.rateLimiter });
+  return { ...api.client, customers: shtaraCustomers(api), rateLimiter: api.rateLimiter };
 }
 
 function tokenSource(

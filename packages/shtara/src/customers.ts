@@ -7,9 +7,14 @@ import {
   type PagedList,
   pageNumberPaging,
   paginate,
-} from "@customer-api/core";
+  callOptions,
+  lazily,
+} from "@customer-api/core/vendor-kit";
 import type { components, operations, paths } from "./generated/schema.js";
-import { normalizeShtaraCustomer, type ShtaraCustomer } from "./normalize.js";
+import type { ShtaraCustomer } from "./normalize.js";
+
+/** The normalizer, and core's helpers with it, load with the first record rather than at start-up. */
+export const normalizeShtaraCustomer = lazily(() => import("./normalize.js").then((m) => m.normalizeShtaraCustomer));
 
 type ListQuery = NonNullable<operations["listCustomers"]["parameters"]["query"]>;
 /** A key `fields[]` can add to each listed customer (the 10 Salla allows on the list). */
@@ -83,12 +88,12 @@ export function shtaraCustomers(api: ApiClient<paths>): ShtaraCustomers {
   return {
     async get(id, options = {}) {
       const query = options.fields && options.fields.length > 0 ? { "fields[]": options.fields } : undefined;
-      const result = await api.client.GET("/customers/{customer}", { params: { ...path(id), query }, signal: options.signal });
+      const result = await api.client.GET("/customers/{customer}", { params: { ...path(id), query }, ...callOptions(options) });
       return customerOf(api.unwrap(result));
     },
 
     list(params = {}) {
-      const { maxItems, signal, ...filters } = params;
+      const { maxItems, ...filters } = params;
       const query: ListQuery = {
         per_page: filters.pageSize,
         keyword: filters.keyword,
@@ -99,32 +104,32 @@ export function shtaraCustomers(api: ApiClient<paths>): ShtaraCustomers {
       return paginate({
         vendor: "shtara",
         maxItems,
-        signal,
+        ...callOptions(params),
         style: pageNumberPaging<ListPage, unknown>({
           pageSize: filters.pageSize,
           items: (page) => page?.data,
           totalPages: (page) => page?.pagination?.totalPages,
         }),
-        fetchPage: async ({ page }, pageSignal) =>
-          api.unwrap(await api.client.GET("/customers", { params: { query: { ...query, page } }, signal: pageSignal })),
+        fetchPage: async ({ page }, call) =>
+          api.unwrap(await api.client.GET("/customers", { params: { query: { ...query, page } }, ...call })),
         map: normalizeShtaraCustomer,
         itemKey: (item) => (item as { id?: unknown } | null)?.id,
       });
     },
 
     async create(input, options = {}) {
-      return customerOf(api.unwrap(await api.client.POST("/customers", { body: input, signal: options.signal })));
+      return customerOf(api.unwrap(await api.client.POST("/customers", { body: input, ...callOptions(options) })));
     },
 
     async update(id, input, options = {}) {
-      const result = await api.client.PUT("/customers/{customer}", { params: path(id), body: input, signal: options.signal });
+      const result = await api.client.PUT("/customers/{customer}", { params: path(id), body: input, ...callOptions(options) });
       return customerOf(api.unwrap(result));
     },
 
     // The delete, ban and unban answers carry only fixed success sentences (Ban even says 201 in an
     // HTTP 200; delete sends a list of strings; unban answers 202): no record, no id. Success is the 2xx; anything else throws. Raw access keeps the body.
     async delete(id, options = {}) {
-      api.unwrap(await api.client.DELETE("/customers/{customer}", { params: path(id), signal: options.signal }));
+      api.unwrap(await api.client.DELETE("/customers/{customer}", { params: path(id), ...callOptions(options) }));
     },
 
     async ban(id, options) {
@@ -133,11 +138,11 @@ export function shtaraCustomers(api: ApiClient<paths>): ShtaraCustomers {
         throw new InvalidRequestError({ vendor: "shtara", message: "customers.ban needs a reason: ban(id, { reason })" });
       }
       const body = { reason: options.reason };
-      api.unwrap(await api.client.PUT("/customers/blacklist/{customer}", { params: path(id), body, signal: options.signal }));
+      api.unwrap(await api.client.PUT("/customers/blacklist/{customer}", { params: path(id), body, ...callOptions(options) }));
     },
 
     async unban(id, options = {}) {
-      api.unwrap(await api.client.DELETE("/customers/blacklist/{customer}", { params: path(id), signal: options.signal }));
+      api.unwrap(await api.client.DELETE("/customers/blacklist/{customer}", { params: path(id), ...callOptions(options) }));
     },
 
     async import(file, options = {}) {
@@ -148,7 +153,7 @@ export function shtaraCustomers(api: ApiClient<paths>): ShtaraCustomers {
       form.append("file", file, options.filename ?? ((file as Partial<File>).name || "customers.xlsx"));
       // openapi-typescript types a binary field as string; openapi-fetch sends a FormData body as it is.
       const body = form as unknown as ImportBody;
-      const result = api.unwrap(await api.client.POST("/customers/import", { body, signal: options.signal }));
+      const result = api.unwrap(await api.client.POST("/customers/import", { body, ...callOptions(options) }));
       return { message: cleanText(result?.data?.message) };
     },
   };

@@ -17,6 +17,8 @@ export type {
   ShtaraListParams,
   ShtaraUpdateCustomerInput,
 } from "./customers.js";
-export { normalizeShtaraCustomer, type ShtaraCustomer, type ShtaraRawCustomer } from "./normalize.js";
+export type { ShtaraCustomer, ShtaraRawCustomer } from "./normalize.js";
+// Loads the normalizer on first use, as the client does.
+export { normalizeShtaraCustomer } from "./customers.js";
 export { shtaraProfile } from "./profile.js";
 export type { components, operations, paths } from "./generated/schema.js";

@@ -1,4 +1,4 @@
-import type { ErrorDetails, VendorProfile } from "@customer-api/core";
+import type { ErrorDetails, VendorProfile } from "@customer-api/core/vendor-kit";
 
 /** How the Salla merchant API behaves (docs.salla.dev, see specs/shtara.yaml). */
 export const shtaraProfile: VendorProfile = {

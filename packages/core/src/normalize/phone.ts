@@ -1,4 +1,3 @@
-import { ConfigurationError } from "../errors.js";
 import { cleanText } from "./text.js";
 
 type PhoneLib = typeof import("./phone-library.js");
@@ -42,14 +41,4 @@ export async function toE164(number: unknown, context: PhoneContext = {}): Promi
 /** Persian (U+06F0-06F9) and Arabic-Indic (U+0660-0669) digits, as Hamgam's and Salla's users type them, to ASCII. */
 function toAsciiDigits(text: string): string {
   return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) & 0xf));
-}
-
-/** A client's default phone country option: an ISO 3166-1 alpha-2 code, or null for "international numbers only". */
-export function assertPhoneCountry(vendor: string, value: string | null | undefined): void {
-  if (value != null && !/^[A-Z]{2}$/i.test(value)) {
-    throw new ConfigurationError({
-      vendor,
-      message: `\`defaultPhoneCountry\` must be an ISO 3166-1 alpha-2 code such as "AU", or null`,
-    });
-  }
 }

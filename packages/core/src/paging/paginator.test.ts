@@ -23,8 +23,8 @@ describe("cursor paging against a real server", () => {
     const list = paginate({
       vendor: "acme",
       style: cursorPaging<CursorPage, { id: number }>({ items: (p) => p.data, nextCursor: (p) => p.next }),
-      fetchPage: async ({ cursor }, signal) =>
-        api.unwrap(await api.client.GET("/items" as never, { params: { query: { cursor } }, signal } as never)) as CursorPage,
+      fetchPage: async ({ cursor }, call) =>
+        api.unwrap(await api.client.GET("/items" as never, { params: { query: { cursor } }, ...call } as never)) as CursorPage,
       map: (item) => `item-${item.id}`,
     });
     const seen: string[] = [];
@@ -93,10 +93,15 @@ describe("paging styles", () => {
     await expect(list.pages()[Symbol.asyncIterator]().next()).rejects.toBeInstanceOf(InvalidResponseError);
   });
 
-  it("an aborted signal ends the walk with UserAbortError before the next page", async () => {
+  it("an aborted signal ends the walk with UserAbortError, and aborts the page fetched ahead", async () => {
     const controller = new AbortController();
+    const signals: AbortSignal[] = [];
     const pages = fake<{ page: number }>((s) => ({ data: ids(s.page, 1) }));
-    const list = paginate({ vendor: "t", signal: controller.signal, style: pageNumberPaging({ items: (p: any) => p.data }), fetchPage: pages.fetchPage, map: (i: any) => i.id });
+    const fetchPage = (state: { page: number }, call: { signal: AbortSignal }) => {
+      signals.push(call.signal);
+      return pages.fetchPage(state);
+    };
+    const list = paginate({ vendor: "t", signal: controller.signal, style: pageNumberPaging({ items: (p: any) => p.data }), fetchPage, map: (i: any) => i.id });
     const seen: number[] = [];
     const walk = (async () => {
       for await (const x of list) {
@@ -105,6 +110,95 @@ describe("paging styles", () => {
       }
     })();
     await expect(walk).rejects.toBeInstanceOf(UserAbortError);
-    expect(pages.calls).toHaveLength(2);
+    expect(seen).toEqual([1, 2]);
+    // Page 3 was asked for while page 2 was consumed (one ahead, never two), and its request was aborted.
+    expect(pages.calls).toHaveLength(3);
+    expect(signals.at(-1)!.aborted).toBe(true);
+  });
+});
+
+describe("prefetching", () => {
+  /** Pages 1..n of two items each; every fetch and every consumed item is logged in order. */
+  function logged(n: number, fetchPage?: (state: { page: number }, call: { signal: AbortSignal }) => Promise<unknown>) {
+    const log: string[] = [];
+    const list = paginate({
+      vendor: "t",
+      style: pageNumberPaging({ items: (p: any) => p.data, totalPages: () => n }),
+      fetchPage:
+        fetchPage ??
+        (async ({ page }) => {
+          log.push(`fetch ${page}`);
+          return { data: ids(page * 10, 2) };
+        }),
+      map: (item: any) => {
+        log.push(`map ${item.id}`);
+        return item.id;
+      },
+    });
+    return { log, list };
+  }
+
+  it("asks for the next page as soon as the current body names it, before normalizing the current one", async () => {
+    const { log, list } = logged(3);
+    const seen: number[] = [];
+    for await (const id of list) seen.push(id);
+    expect(seen).toEqual([10, 11, 20, 21, 30, 31]);
+    expect(log).toEqual(["fetch 1", "fetch 2", "map 10", "map 11", "fetch 3", "map 20", "map 21", "map 30", "map 31"]);
+  });
+
+  it("stays one page ahead at most, however slowly pages are consumed", async () => {
+    const { log, list } = logged(10);
+    const pages = list.pages()[Symbol.asyncIterator]();
+    await pages.next();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(log.filter((l) => l.startsWith("fetch"))).toEqual(["fetch 1", "fetch 2"]);
+    await pages.return!(undefined);
+  });
+
+  it("a walk that ends early aborts its prefetch and waits for it: no orphan, no unhandled rejection", async () => {
+    const settled: string[] = [];
+    const { list } = logged(5, ({ page }, call) =>
+      page === 1
+        ? Promise.resolve({ data: ids(10, 2) })
+        : new Promise((_resolve, reject) =>
+            call.signal.addEventListener("abort", () => {
+              settled.push(`page ${page} aborted`);
+              reject(call.signal.reason);
+            }),
+          ),
+    );
+    for await (const id of list) {
+      expect(id).toBe(10);
+      break;
+    }
+    expect(settled).toEqual(["page 2 aborted"]);
+  });
+
+  it("one listener on the caller's signal for the whole walk, removed at the end", async () => {
+    const controller = new AbortController();
+    let listeners = 0;
+    const add = controller.signal.addEventListener.bind(controller.signal);
+    controller.signal.addEventListener = ((...args: Parameters<AbortSignal["addEventListener"]>) => {
+      listeners++;
+      add(...args);
+    }) as AbortSignal["addEventListener"];
+    const removed: unknown[] = [];
+    const remove = controller.signal.removeEventListener.bind(controller.signal);
+    controller.signal.removeEventListener = ((...args: Parameters<AbortSignal["removeEventListener"]>) => {
+      removed.push(args[0]);
+      remove(...args);
+    }) as AbortSignal["removeEventListener"];
+    const list = paginate({
+      vendor: "t",
+      signal: controller.signal,
+      style: pageNumberPaging({ items: (p: any) => p.data, totalPages: () => 50 }),
+      fetchPage: async ({ page }) => ({ data: ids(page, 1) }),
+      map: (i: any) => i.id,
+    });
+    let n = 0;
+    for await (const _ of list) n++;
+    expect(n).toBe(50);
+    expect(listeners).toBe(1);
+    expect(removed).toEqual(["abort"]);
   });
 });

@@ -1,5 +1,4 @@
 import type { CallOptions } from "../call-options.js";
-import { InvalidResponseError, UserAbortError } from "../errors.js";
 
 /** How one paging style moves from page to page. `State` is what the next request needs. */
 export interface PagingStyle<State, PageBody, Item> {
@@ -30,7 +29,11 @@ export interface PagedList<T, PageBody = unknown> extends AsyncIterable<T> {
 export interface PaginatorOptions<State, PageBody, Item, T> extends ListOptions {
   vendor: string;
   style: PagingStyle<State, PageBody, Item>;
-  fetchPage(state: State, signal: AbortSignal | undefined): Promise<PageBody>;
+  /**
+   * Fetch one page. `call` carries the list's per-call options and a signal of the paginator's
+   * own (it follows the caller's, and also ends a prefetch the caller no longer needs).
+   */
+  fetchPage(state: State, call: CallOptions & { signal: AbortSignal }): Promise<PageBody>;
   map(item: Item): T | Promise<T>;
   /** A stable key per item; two pages in a row with the same keys mean the server is looping. */
   itemKey?(item: Item): unknown;
@@ -38,76 +41,25 @@ export interface PaginatorOptions<State, PageBody, Item, T> extends ListOptions 
   maxPages?: number;
 }
 
+type Walker = typeof import("./walk.js");
+let walker: Promise<Walker> | undefined;
+/** The walk itself loads on the first page, so an app that never lists never ships it. */
+const loadWalker = () => (walker ??= import("./walk.js"));
+
 /**
- * One iterator for every paging style. Holds one page at a time, so memory stays flat; stops
- * at `maxItems`, on an empty page, and on a server that repeats itself.
+ * One iterator for every paging style. Fetches one page ahead: the next page's request starts
+ * as soon as the current page's body says where it is, while the current page is normalized
+ * and consumed. Stops at `maxItems`, on an empty page, on abort and on a server that repeats itself.
  */
 export function paginate<State, PageBody, Item, T>(options: PaginatorOptions<State, PageBody, Item, T>): PagedList<T, PageBody> {
-  const maxItems = options.maxItems ?? Number.POSITIVE_INFINITY;
-  const maxPages = options.maxPages ?? 100_000;
-  const { vendor, style, signal } = options;
-
   async function* pages(): AsyncGenerator<Page<T, PageBody>> {
-    let state: State | null = style.first();
-    let yielded = 0;
-    let previousKeys: string | undefined;
-    const seenStates = new RecentSet(64);
-    for (let pageNumber = 1; state !== null && yielded < maxItems; pageNumber++) {
-      if (signal?.aborted) throw abortError(vendor, signal.reason);
-      if (pageNumber > maxPages) {
-        throw new InvalidResponseError({ vendor, message: `Paging stopped after ${maxPages} pages without an end` });
-      }
-      const stateKey = JSON.stringify(state);
-      if (seenStates.has(stateKey)) {
-        throw new InvalidResponseError({ vendor, message: `The server sent the same page position twice (${stateKey})` });
-      }
-      seenStates.add(stateKey);
-
-      const body = await options.fetchPage(state, signal);
-      const items = style.items(body);
-      if (!Array.isArray(items)) {
-        throw new InvalidResponseError({ vendor, message: "A list page has no array of records", body });
-      }
-      if (items.length === 0) return;
-      if (options.itemKey) {
-        const keys = JSON.stringify(items.map(options.itemKey));
-        if (keys === previousKeys) {
-          throw new InvalidResponseError({ vendor, message: "The server returned the same page twice" });
-        }
-        previousKeys = keys;
-      }
-      const take = items.slice(0, Math.max(0, maxItems - yielded));
-      yielded += take.length;
-      yield { items: await Promise.all(take.map((item) => options.map(item))), raw: body };
-      state = style.next(body, state, items.length);
-    }
+    const { walkPages } = await loadWalker();
+    yield* walkPages(options);
   }
-
   return {
     pages,
     async *[Symbol.asyncIterator]() {
       for await (const page of pages()) yield* page.items;
     },
   };
-}
-
-function abortError(vendor: string, reason: unknown) {
-  return reason instanceof UserAbortError
-    ? reason
-    : new UserAbortError({ vendor, message: "Listing was aborted by the caller", cause: reason });
-}
-
-/** Remembers the last `size` keys: enough to catch a looping cursor without growing with the list. */
-class RecentSet {
-  private readonly keys: string[] = [];
-  private readonly set = new Set<string>();
-  constructor(private readonly size: number) {}
-  has(key: string) {
-    return this.set.has(key);
-  }
-  add(key: string) {
-    this.keys.push(key);
-    this.set.add(key);
-    if (this.keys.length > this.size) this.set.delete(this.keys.shift()!);
-  }
 }

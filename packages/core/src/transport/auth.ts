@@ -7,19 +7,18 @@ import type { Layer } from "./layer.js";
  */
 export function authLayer(provider: TokenProvider, scheme: string): Layer {
   return (next) => async (request, context) => {
-    // The retry layer hands each attempt its own copy, so its headers are ours to set. Only a
-    // provider that can refresh may need the request again after a 401: keep a copy for that.
-    const spare = provider.invalidate ? request.clone() : undefined;
-    const sendWith = (attempt: Request, token: string) => {
+    // The request belongs to this call (openapi-fetch built it for us) and its body was read ahead,
+    // so setting the header and sending it again needs no copy.
+    const sendWith = (token: string) => {
       context.secrets.add(token);
-      attempt.headers.set("authorization", `${scheme} ${token}`);
-      return next(attempt, context);
+      request.headers.set("authorization", `${scheme} ${token}`);
+      return next(request, context);
     };
     const token = await provider.getToken(context.signal);
-    const response = await sendWith(request, token);
-    if (response.status !== 401 || !provider.invalidate || !spare) return response;
+    const reply = await sendWith(token);
+    if (reply.response.status !== 401 || !provider.invalidate) return reply;
     provider.invalidate(token);
     const fresh = await provider.getToken(context.signal);
-    return fresh === token ? response : sendWith(spare, fresh);
+    return fresh === token ? reply : sendWith(fresh);
   };
 }

@@ -1,16 +1,17 @@
 import type { TokenProvider } from "../auth/token-provider.js";
-import { TimeoutError, UserAbortError } from "../errors.js";
+import { errorFromResponse } from "../error-from-response.js";
+import { ApiError, InvalidResponseError, TimeoutError } from "../errors.js";
 import type { VendorProfile } from "../profile.js";
 import { authLayer } from "./auth.js";
-import { ensureJsonBody } from "./json-body.js";
-import { compose, type Layer, type RequestContext } from "./layer.js";
-import { loggerLayer, type Logger } from "./logger.js";
-import { rateLimitLayer } from "./rate-limit.js";
+import { type BodyMode, compose, type Layer, type RequestContext } from "./layer.js";
 import type { Limiter } from "./limiter.js";
+import { findRequestId, loggerLayer, type Logger } from "./logger.js";
+import { rateLimitLayer } from "./rate-limit.js";
 import { redirectLayer } from "./redirect.js";
+import { scrubSecrets } from "./redact.js";
+import type { Reply } from "./reply.js";
 import { retryLayer, type RetryOptions } from "./retry.js";
-import { createSend } from "./send.js";
-import { linkSignal } from "./signals.js";
+import { callAborted, createSend } from "./send.js";
 import { timeoutLayer } from "./timeout.js";
 
 export interface TransportOptions {
@@ -18,6 +19,8 @@ export interface TransportOptions {
   fetch: typeof fetch;
   token?: TokenProvider | undefined;
   retry: RetryOptions;
+  /** Defaults for every call; a call may override them. */
+  maxRetries: number;
   timeoutMs: number;
   /** Overall budget for one call, retries and waits included. */
   deadlineMs?: number | undefined;
@@ -27,56 +30,125 @@ export interface TransportOptions {
   secrets: Set<string>;
 }
 
+/** What one call asks of the stack, beyond the request itself. */
+export interface CallSettings {
+  signal?: AbortSignal | null | undefined;
+  maxRetries?: number | undefined;
+  timeoutMs?: number | undefined;
+  bodyMode: BodyMode;
+}
+
+/** How a call ended: the final reply and, built here once, its data or its error. */
+export interface Outcome {
+  reply: Reply;
+  /** A 2xx's JSON, parsed once (only when the caller wants JSON). */
+  data?: unknown;
+  /** A non-2xx's `ApiError`, with the attempts, the request id and the secrets scrubbed. */
+  error?: ApiError;
+}
+
+export type Transport = (request: Request, call: CallSettings) => Promise<Outcome>;
+
+const JSON_TYPE = /^application\/([\w.+-]*\+)?json\b/i;
+const SNIPPET = 200;
+
 /**
- * The `fetch` that openapi-fetch calls: retry, then rate limit, auth, logging, per-attempt
- * timeout, safe redirects and the exchange itself, each in its own module.
+ * The stack one call runs through: retry, then rate limit, auth, logging, per-attempt timeout,
+ * safe redirects and the exchange itself, each in its own module. Its outermost step, here, holds
+ * the final reply, the attempt count, the request id and the secrets, so it builds the error.
  */
-export function createTransport(options: TransportOptions): (request: Request) => Promise<Response> {
-  const { profile } = options;
+export function createTransport(options: TransportOptions): Transport {
+  const { profile, secrets } = options;
   const layers: Layer[] = [
     retryLayer({ ...options.retry, onRetryAfter: (ms) => options.rateLimiter?.pause(ms) }),
   ];
   if (options.rateLimiter) layers.push(rateLimitLayer(options.rateLimiter));
   if (options.token) layers.push(authLayer(options.token, profile.authScheme ?? "Bearer"));
   if (options.logger) layers.push(loggerLayer(options.logger));
-  layers.push(timeoutLayer(options.timeoutMs), redirectLayer());
+  layers.push(timeoutLayer(), redirectLayer());
   const send = compose(...layers)(createSend(options.fetch));
+  const { deadlineMs } = options;
+  const hasDeadline = deadlineMs !== undefined && deadlineMs >= 0 && deadlineMs < Number.POSITIVE_INFINITY;
 
-  return async (request) => {
-    const deadline = linkSignal({
-      parent: request.signal,
-      mapReason: (reason) =>
-        new UserAbortError({ vendor: profile.vendor, message: "The request was aborted by the caller", cause: reason }),
-      timeoutMs: options.deadlineMs,
-      timeoutReason: () =>
-        new TimeoutError({ vendor: profile.vendor, message: `The overall deadline of ${options.deadlineMs} ms ran out` }),
-    });
-    const context: RequestContext = { profile, signal: deadline.signal, attempt: 0, secrets: options.secrets };
+  return async (request, call) => {
+    const callerSignal = call.signal ?? undefined;
+    // A deadline signal only when there is a deadline; otherwise the caller's signal (or none) is the call's.
+    const deadline = hasDeadline ? new AbortController() : undefined;
+    const context: RequestContext = {
+      profile,
+      request,
+      body: undefined,
+      signal: deadline ? deadline.signal : callerSignal,
+      callerSignal,
+      attemptSignal: undefined,
+      attempt: 0,
+      maxRetries: call.maxRetries ?? options.maxRetries,
+      timeoutMs: call.timeoutMs ?? options.timeoutMs,
+      bodyMode: call.bodyMode,
+      secrets,
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onCallerAbort = deadline && callerSignal && (() => deadline.abort(callerSignal.reason));
+    if (deadline) {
+      timer = setTimeout(() => {
+        deadline.abort(
+          new TimeoutError({
+            vendor: profile.vendor,
+            message: `The overall deadline of ${deadlineMs} ms ran out`,
+            attempts: Math.max(1, context.attempt),
+          }),
+        );
+      }, deadlineMs);
+      if (callerSignal?.aborted) deadline.abort(callerSignal.reason);
+      else callerSignal?.addEventListener("abort", onCallerAbort!, { once: true });
+    }
     try {
-      if (deadline.signal.aborted) throw deadline.signal.reason;
-      const response = await send(request, context);
-      echoRequestId(request, response, profile.requestIdHeaders);
-      return await ensureJsonBody(response, context);
+      if (context.signal?.aborted) throw callAborted(context);
+      // Read the request body once, so every attempt and redirect can send it again without a copy.
+      if (request.body !== null) (context as { body: ArrayBuffer | undefined }).body = await request.arrayBuffer();
+      return finish(await send(request, context), context);
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      // A token provider or a limiter that rejects with the signal's own reason.
+      throw context.signal?.aborted ? callAborted(context) : error;
     } finally {
-      deadline.dispose();
+      if (timer !== undefined) clearTimeout(timer);
+      if (onCallerAbort) callerSignal!.removeEventListener("abort", onCallerAbort);
     }
   };
 }
 
-/**
- * A correlation id the client sent (Pexip's `X-Correlation-Id`) identifies the exchange even when
- * the vendor does not echo it: copy it onto the response so errors carry it as `requestId`.
- */
-function echoRequestId(request: Request, response: Response, names: readonly string[] | undefined): void {
-  for (const name of names ?? []) {
-    const sent = request.headers.get(name);
-    if (sent && !response.headers.has(name)) {
-      try {
-        response.headers.set(name, sent);
-      } catch {
-        // Headers of a response we did not build can be immutable; the id is then simply absent.
-      }
-      return;
-    }
+/** The final reply as data (a 2xx, JSON checked and parsed once) or as the `ApiError` it stands for. */
+function finish(reply: Reply, context: RequestContext): Outcome {
+  const { response } = reply;
+  const { profile, secrets } = context;
+  const requestId = () =>
+    findRequestId(response.headers, profile.requestIdHeaders) ?? findRequestId(context.request.headers, profile.requestIdHeaders);
+  if (!response.ok) {
+    return { reply, error: errorFromResponse(profile, response, reply.body, { attempts: context.attempt, requestId: requestId(), secrets }) };
   }
+  const { text } = reply;
+  if (context.bodyMode !== "json" || text === undefined || text === "") return { reply };
+  // A 2xx must be JSON we can read: an HTML login page or a truncated body becomes a typed
+  // `InvalidResponseError` here, not a bare `SyntaxError` inside the caller's code.
+  const unreadable = (reason: string) =>
+    new InvalidResponseError({
+      vendor: profile.vendor,
+      status: response.status,
+      message: `Unreadable ${response.status} response: ${reason}`,
+      requestId: requestId(),
+      body: scrubSecrets(text.length > SNIPPET ? `${text.slice(0, SNIPPET)}…` : text, secrets),
+      response,
+      attempts: context.attempt,
+    });
+  const type = response.headers.get("content-type");
+  if (type !== null && !JSON_TYPE.test(type)) throw unreadable(`expected JSON, got ${type.split(";")[0]}`);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw unreadable("the body is not valid JSON");
+  }
+  reply.remember(data);
+  return { reply, data };
 }

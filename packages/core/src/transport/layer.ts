@@ -1,17 +1,36 @@
 import type { VendorProfile } from "../profile.js";
+import type { Reply } from "./reply.js";
 
-/** What every layer knows about the logical request it is serving (one per call, across retries). */
+/** How the caller wants the body of a 2xx: JSON (the default, read and parsed once here) or as openapi-fetch's `parseAs` says. */
+export type BodyMode = "json" | "text" | "blob" | "arrayBuffer" | "stream";
+
+/**
+ * What every layer knows about the logical request it is serving: one per call, shared by its
+ * attempts, so nothing is copied per attempt.
+ */
 export interface RequestContext {
   profile: VendorProfile;
-  /** Aborts on the caller's signal (UserAbortError) or the overall deadline (TimeoutError). */
-  signal: AbortSignal;
+  /** The request openapi-fetch built; every attempt sends it (a redirect hop sends its own). */
+  readonly request: Request;
+  /** The request body, read once so that a retry or a 307/308 can send it again. */
+  readonly body: ArrayBuffer | undefined;
+  /** Aborts on the caller's signal or the overall deadline; absent when there is neither. */
+  readonly signal: AbortSignal | undefined;
+  /** The caller's own signal, to tell its abort from the deadline's. */
+  readonly callerSignal: AbortSignal | undefined;
+  /** The signal `fetch` gets for the current attempt: the call's signal plus the attempt's timeout. */
+  attemptSignal: AbortSignal | undefined;
   /** 1 for the first attempt. */
   attempt: number;
+  readonly maxRetries: number;
+  readonly timeoutMs: number;
+  readonly bodyMode: BodyMode;
   /** Credentials sent with this request, so that errors and logs can scrub them. */
-  secrets: Set<string>;
+  readonly secrets: Set<string>;
 }
 
-export type Send = (request: Request, context: RequestContext) => Promise<Response>;
+/** One exchange of an attempt: the request a hop actually sent, its response, the body read once. */
+export type Send = (request: Request, context: RequestContext) => Promise<Reply>;
 /** One concern of the transport: gets the next layer, returns a sender that wraps it. */
 export type Layer = (next: Send) => Send;
 

@@ -17,3 +17,62 @@ export interface Limiter {
 export function isLimiter(value: unknown): value is Limiter {
   return typeof value === "object" && value !== null && typeof (value as Limiter).acquire === "function" && typeof (value as Limiter).pause === "function";
 }
+
+export interface RateLimitOptions {
+  /** Requests allowed per interval. */
+  limit: number;
+  /** The interval, in milliseconds. */
+  intervalMs: number;
+  /** Requests in flight at once (default: unlimited). */
+  concurrency?: number | undefined;
+}
+
+/** Settings that cannot work fail when the client is created, not on its first request. */
+export function checkRateLimit(options: RateLimitOptions): Required<RateLimitOptions> {
+  const { limit, intervalMs, concurrency = Number.POSITIVE_INFINITY } = options;
+  if (!(Number.isInteger(limit) && limit > 0)) throw new RangeError("rateLimit.limit must be a positive integer");
+  if (!(intervalMs > 0)) throw new RangeError("rateLimit.intervalMs must be positive");
+  if (!(concurrency >= 1)) throw new RangeError("rateLimit.concurrency must be at least 1");
+  return { limit, intervalMs, concurrency };
+}
+
+/** What a client does with its `rateLimit` option: a limiter of its own, a shared one, or none. */
+export function resolveRateLimiter(
+  option: RateLimitOptions | Limiter | false | undefined,
+  vendorDefault: RateLimitOptions | undefined,
+): Limiter | undefined {
+  if (option === false) return undefined;
+  if (isLimiter(option)) return option;
+  const settings = option ?? vendorDefault;
+  return settings ? new DeferredLimiter(settings) : undefined;
+}
+
+/**
+ * A client's own in-memory `RateLimiter`, loaded with the first request: its queue and window are
+ * code an app needs only once it sends something, so they stay out of its start-up bundle.
+ */
+class DeferredLimiter implements Limiter {
+  readonly limit: number;
+  readonly intervalMs: number;
+  readonly concurrency: number;
+  private limiter: Limiter | undefined;
+  private loading: Promise<Limiter> | undefined;
+
+  constructor(private readonly settings: RateLimitOptions) {
+    ({ limit: this.limit, intervalMs: this.intervalMs, concurrency: this.concurrency } = checkRateLimit(settings));
+  }
+
+  private load(): Promise<Limiter> {
+    return (this.loading ??= import("./rate-limiter.js").then((m) => (this.limiter = new m.RateLimiter(this.settings))));
+  }
+
+  acquire(signal?: AbortSignal): Promise<() => void> {
+    return this.limiter ? this.limiter.acquire(signal) : this.load().then((limiter) => limiter.acquire(signal));
+  }
+
+  pause(ms: number): void | Promise<void> {
+    if (this.limiter) return this.limiter.pause(ms);
+    const until = Date.now() + ms;
+    return this.load().then((limiter) => limiter.pause(Math.max(0, until - Date.now())));
+  }
+}

@@ -30,7 +30,8 @@ export function loggerLayer(logger: Logger): Layer {
       }
     };
     try {
-      const response = await next(request, context);
+      const reply = await next(request, context);
+      const { response } = reply;
       const requestId = findRequestId(response.headers, context.profile.requestIdHeaders);
       emit({
         ...base,
@@ -39,7 +40,7 @@ export function loggerLayer(logger: Logger): Layer {
         durationMs: performance.now() - started,
         ...(requestId ? { requestId } : {}),
       });
-      return response;
+      return reply;
     } catch (error) {
       emit({
         ...base,

@@ -1,10 +1,16 @@
 import type { Layer } from "./layer.js";
 import type { Limiter } from "./limiter.js";
+import { callAborted } from "./send.js";
 
 /** Hold a limiter slot for the whole attempt, body included; wait in the queue abortably. */
 export function rateLimitLayer(limiter: Limiter): Layer {
   return (next) => async (request, context) => {
-    const release = await limiter.acquire(context.signal);
+    let release: () => void;
+    try {
+      release = await limiter.acquire(context.signal);
+    } catch (error) {
+      throw context.signal?.aborted ? callAborted(context) : error;
+    }
     try {
       return await next(request, context);
     } finally {

@@ -12,12 +12,16 @@ const MAX_REDIRECTS = 5;
  */
 export function redirectLayer(): Layer {
   return (next) => async (request, context) => {
-    let current = new Request(request, { redirect: "manual" });
+    // openapi-fetch built the request with `redirect: "manual"` already: the first hop sends it as it is.
+    let current = request;
     for (let hop = 0; ; hop++) {
-      const response = await next(current, context);
-      if (response.type === "opaqueredirect") return next(new Request(request, { redirect: "follow" }), context);
+      const reply = await next(current, context);
+      const { response } = reply;
+      if (response.type === "opaqueredirect") {
+        return next(new Request(request, { redirect: "follow", body: context.body ?? null }), context);
+      }
       const location = response.headers.get("location");
-      if (!REDIRECT_STATUSES.has(response.status) || location === null) return response;
+      if (!REDIRECT_STATUSES.has(response.status) || location === null) return reply;
       if (hop >= MAX_REDIRECTS) {
         throw new ConnectionError({
           vendor: context.profile.vendor,
@@ -35,8 +39,8 @@ export function redirectLayer(): Layer {
       current = new Request(target, {
         method,
         headers,
-        body: method === "GET" || method === "HEAD" ? null : await current.clone().arrayBuffer(),
-        signal: current.signal,
+        // The body read once before the first attempt: a 307/308 resends it, byte for byte.
+        body: method === "GET" || method === "HEAD" ? null : (context.body ?? null),
         redirect: "manual",
       });
     }

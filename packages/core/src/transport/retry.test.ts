@@ -1,28 +1,39 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ConnectionError, UserAbortError } from "../errors.js";
 import type { RequestContext, Send } from "./layer.js";
+import { Reply } from "./reply.js";
 import { backoffDelay, isRetryableStatus, retryLayer } from "./retry.js";
 import { retryAfterFromHeaders } from "./retry-after.js";
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
-const context = (signal = new AbortController().signal): RequestContext => ({
+const context = (signal = new AbortController().signal, maxRetries = 2): RequestContext => ({
   profile: {
     vendor: "acme",
     retryAfterFromBody: (b) => ((b as { retry_after?: number }).retry_after ?? 0) * 1000,
   },
+  request: new Request("http://x/"),
+  body: undefined,
   signal,
+  callerSignal: signal,
+  attemptSignal: undefined,
   attempt: 0,
+  maxRetries,
+  timeoutMs: 0,
+  bodyMode: "json",
   secrets: new Set(),
 });
+
+/** A reply as the send layer hands it on: the body read once, as text. */
+const reply = async (response: Response) => new Reply(response, await response.text());
 
 /** A fake next layer that answers from a script and records when each attempt ran. */
 function scripted(answers: Array<() => Response>) {
   const times: number[] = [];
   const send: Send = async () => {
     times.push(Date.now());
-    return answers[times.length - 1]!();
+    return reply(answers[times.length - 1]!());
   };
   return { send, times };
 }
@@ -36,7 +47,7 @@ describe("retry policy", () => {
   });
 
   it("backs off exponentially, capped, with jitter that only shortens", () => {
-    const at = (retry: number, random: number) => backoffDelay(retry, { maxRetries: 9, random: () => random });
+    const at = (retry: number, random: number) => backoffDelay(retry, { random: () => random });
     expect([1, 2, 3, 4, 5, 6].map((r) => at(r, 0))).toEqual([500, 1000, 2000, 4000, 8000, 8000]);
     expect(at(1, 1)).toBe(375);
   });
@@ -58,9 +69,9 @@ describe("server-requested waits", () => {
       () => Response.json({ ok: true }),
     ]);
     const paused: number[] = [];
-    const run = retryLayer({ maxRetries: 2, onRetryAfter: (ms) => paused.push(ms) })(send)(new Request("http://x/"), context());
+    const run = retryLayer({ onRetryAfter: (ms) => paused.push(ms) })(send)(new Request("http://x/"), context());
     await vi.advanceTimersByTimeAsync(3_000);
-    expect((await run).status).toBe(200);
+    expect((await run).response.status).toBe(200);
     expect(times[1]! - times[0]!).toBe(3_000);
     expect(paused).toEqual([3_000]);
   });
@@ -71,7 +82,7 @@ describe("server-requested waits", () => {
       () => new Response("{}", { status: 429, headers: { "x-ratelimit-reset": String(reset) } }),
       () => Response.json({}),
     ]);
-    const run = retryLayer({ maxRetries: 1 })(send)(new Request("http://x/"), context());
+    const run = retryLayer({})(send)(new Request("http://x/"), context(undefined, 1));
     await vi.advanceTimersByTimeAsync(20_000);
     await run;
     expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(19_000);
@@ -84,7 +95,7 @@ describe("cancellation", () => {
     const send: Send = async () => {
       throw new ConnectionError({ vendor: "acme", message: "down" });
     };
-    const run = retryLayer({ maxRetries: 3 })(send)(new Request("http://x/"), context(controller.signal));
+    const run = retryLayer({})(send)(new Request("http://x/"), context(controller.signal, 3));
     const outcome = run.catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(10);
     controller.abort(new UserAbortError({ vendor: "acme", message: "stop" }));

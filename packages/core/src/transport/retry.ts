@@ -1,11 +1,11 @@
-import { ApiError, ConnectionError } from "../errors.js";
+import { ConnectionError } from "../errors.js";
 import type { Layer, RequestContext } from "./layer.js";
+import type { Reply } from "./reply.js";
 import { requestedWaitMs } from "./retry-after.js";
+import { callAborted } from "./send.js";
 import { sleep } from "./signals.js";
 
 export interface RetryOptions {
-  /** Retries after the first attempt (default 2; 0 disables). */
-  maxRetries: number;
   /** First backoff step (default 500 ms), doubled each retry up to `maxDelayMs` (default 8 s). */
   initialDelayMs?: number;
   maxDelayMs?: number;
@@ -38,41 +38,47 @@ export function backoffDelay(retry: number, options: RetryOptions): number {
   return Math.round(base * (1 - (options.random ?? Math.random)() * 0.25));
 }
 
-const attemptsByResponse = new WeakMap<Response, number>();
-/** How many attempts produced this response (1 when it was never retried). */
-export function attemptsFor(response: Response | undefined): number {
-  return (response && attemptsByResponse.get(response)) ?? 1;
-}
-
-/** The vendor's wait for this response; the body is parsed only for vendors that put one there. */
-async function serverRequestedWait(response: Response, context: RequestContext): Promise<number | undefined> {
+/** The vendor's wait for this reply; the body (read once already) is looked at only for vendors that put one there. */
+function serverRequestedWait(reply: Reply, context: RequestContext): number | undefined {
   const { retryAfterFromBody } = context.profile;
-  const body = retryAfterFromBody ? await response.clone().json().catch(() => undefined) : undefined;
-  return requestedWaitMs(response.headers, body, retryAfterFromBody);
+  return requestedWaitMs(reply.response.headers, retryAfterFromBody ? reply.body : undefined, retryAfterFromBody);
 }
 
+/**
+ * Attempts until one is final. Each attempt resends the call's own request (its body was read
+ * ahead), so a retry copies nothing. Errors already carry their attempt number: every layer
+ * builds them with `context.attempt`.
+ */
 export function retryLayer(options: RetryOptions): Layer {
   const maxRetryAfter = options.maxRetryAfterMs ?? 60_000;
   return (next) => async (request, context) => {
     for (let attempt = 1; ; attempt++) {
       context.attempt = attempt;
-      const canRetry = attempt <= options.maxRetries;
-      let response: Response;
+      const canRetry = attempt <= context.maxRetries;
+      let reply: Reply;
       try {
-        response = await next(request.clone(), context);
+        reply = await next(request, context);
       } catch (error) {
-        if (error instanceof ApiError) error.attempts = attempt;
         if (!canRetry || !isRetryableError(request.method, error)) throw error;
-        await sleep(backoffDelay(attempt, options), context.signal);
+        await pause(backoffDelay(attempt, options), context);
         continue;
       }
-      attemptsByResponse.set(response, attempt);
-      if (!isRetryableStatus(request.method, response.status)) return response;
-      const requested = await serverRequestedWait(response, context);
+      const { status } = reply.response;
+      if (!isRetryableStatus(request.method, status)) return reply;
+      const requested = serverRequestedWait(reply, context);
       if (requested !== undefined) options.onRetryAfter?.(Math.min(requested, maxRetryAfter));
       // A wait beyond the cap is the vendor saying "not soon": hand the 429 back now.
-      if (!canRetry || (requested !== undefined && requested > maxRetryAfter)) return response;
-      await sleep(requested ?? backoffDelay(attempt, options), context.signal);
+      if (!canRetry || (requested !== undefined && requested > maxRetryAfter)) return reply;
+      await pause(requested ?? backoffDelay(attempt, options), context);
     }
   };
+}
+
+/** Sleep between attempts; the call's abort or deadline ends the wait with its own error. */
+async function pause(ms: number, context: RequestContext): Promise<void> {
+  try {
+    await sleep(ms, context.signal);
+  } catch {
+    throw callAborted(context);
+  }
 }

@@ -1,39 +1,61 @@
-import { ApiError, ConnectionError } from "../errors.js";
+import { ApiError, ConnectionError, TimeoutError, UserAbortError } from "../errors.js";
 import type { RequestContext, Send } from "./layer.js";
-
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+import { readReply } from "./reply.js";
 
 /**
- * The innermost layer: one HTTP exchange with the body read in full, so that the attempt's
- * timeout covers a server that stalls mid-body and a dropped connection surfaces here, where
- * it can be retried, rather than later inside JSON parsing.
+ * The innermost layer: one HTTP exchange. The attempt's signal goes in the `fetch` init and the
+ * body buffered for resending replaces the consumed one, so no `Request` is copied here.
  */
 export function createSend(fetchFn: typeof fetch): Send {
   return async (request, context) => {
+    const { attemptSignal: signal } = context;
+    // Only the request openapi-fetch built had its body read ahead; a redirect hop carries its own.
+    const body = request === context.request ? context.body : undefined;
     try {
-      const response = await fetchFn(request);
-      const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
-      return new Response(body, {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-      });
+      // A token or a limiter slot may have taken a while: do not start what is already cancelled.
+      if (signal?.aborted) throw signal.reason;
+      const response = await fetchFn(
+        request,
+        body === undefined ? (signal === undefined ? undefined : { signal }) : { signal, body },
+      );
+      return await readReply(response, request.method, context.bodyMode);
     } catch (cause) {
       throw toTransportError(cause, request, context);
     }
   };
 }
 
-/** Map whatever `fetch` threw to our hierarchy: an abort keeps its reason, the rest is a ConnectionError. */
+/**
+ * Map whatever `fetch` (or reading the body) threw to our hierarchy: the caller's abort, the
+ * deadline, the attempt's timeout, or else a `ConnectionError`.
+ */
 export function toTransportError(cause: unknown, request: Request, context: RequestContext): ApiError {
-  if (request.signal.aborted && request.signal.reason instanceof ApiError) return request.signal.reason;
   if (cause instanceof ApiError) return cause;
+  if (context.signal?.aborted) return callAborted(context);
+  const reason = context.attemptSignal?.aborted ? context.attemptSignal.reason : undefined;
+  if (reason instanceof ApiError) return reason;
   const detail = describeCause(cause);
   return new ConnectionError({
     vendor: context.profile.vendor,
     message: `${request.method} ${new URL(request.url).pathname} failed before a response arrived${detail ? `: ${detail}` : ""}`,
+    attempts: context.attempt,
     cause,
   });
+}
+
+/** The error for a call whose own signal fired: the caller aborted it, or its deadline ran out. */
+export function callAborted(context: RequestContext): ApiError {
+  const { callerSignal, profile, attempt } = context;
+  const attempts = Math.max(1, attempt);
+  if (callerSignal?.aborted) {
+    const reason = callerSignal.reason;
+    if (reason instanceof UserAbortError) return reason;
+    return new UserAbortError({ vendor: profile.vendor, message: "The request was aborted by the caller", attempts, cause: reason });
+  }
+  const reason = context.signal?.reason;
+  return reason instanceof ApiError
+    ? reason
+    : new TimeoutError({ vendor: profile.vendor, message: "The overall deadline ran out", attempts, cause: reason });
 }
 
 function describeCause(cause: unknown): string {

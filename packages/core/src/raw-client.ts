@@ -1,0 +1,141 @@
+import type { Client, Middleware } from "openapi-fetch";
+import { ApiError, InvalidRequestError } from "./errors.js";
+import type { Outcome, Transport } from "./transport/create-transport.js";
+import type { BodyMode } from "./transport/layer.js";
+
+/** Where a non-2xx result keeps the `ApiError` the stack built for it, for `unwrap` to throw. */
+const FAILURE = Symbol("customer-api.failure");
+
+/** What openapi-fetch's methods resolve with. */
+export interface RawResult<T = unknown> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/** The `ApiError` the stack built for this result, if it is a non-2xx that came through a client. */
+export function failureOf(result: RawResult): ApiError | undefined {
+  return (result as { [FAILURE]?: ApiError })[FAILURE];
+}
+
+const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
+
+/**
+ * openapi-fetch's client, wrapped rather than patched (as its own `wrapAsPathBasedClient` does):
+ * the same typed methods, each taking the per-call options too, running on one stack. openapi-fetch
+ * builds the request; the stack sends it, reads the body once and builds the error; the result
+ * is assembled here from what the stack already parsed, so openapi-fetch never parses again.
+ */
+export function wrapClient<Paths extends {}>(
+  inner: Client<Paths>,
+  transport: Transport,
+  options: {
+    vendor: string;
+    /** The error for a non-2xx the stack never saw: a middleware's own response. */
+    errorFor(response: Response, body: unknown): ApiError;
+  },
+): Client<Paths> {
+  const { vendor } = options;
+  // A middleware that looks at responses gets one it can read; otherwise the stack hands back the
+  // response it has already read, and openapi-fetch (asked for a "stream") leaves it alone.
+  const readers = new Set<Middleware>();
+
+  const call = async (method: string, url: string, init: Record<string, unknown> | undefined): Promise<RawResult> => {
+    const { maxRetries, timeoutMs, parseAs = "json", ...rest } = init ?? {};
+    checkCallOptions(vendor, maxRetries, timeoutMs);
+    const bodyMode = parseAs as BodyMode;
+    const readable =
+      readers.size > 0 || (Array.isArray(rest.middleware) && rest.middleware.some((m: Middleware) => m?.onResponse));
+    let outcome: Outcome | undefined;
+    let handed: Response | undefined;
+    let started = false;
+    const fetch = async (request: Request) => {
+      started = true;
+      outcome = await transport(request, {
+        signal: rest.signal as AbortSignal | null | undefined,
+        maxRetries: maxRetries as number | undefined,
+        timeoutMs: timeoutMs as number | undefined,
+        bodyMode,
+      });
+      handed = handBack(outcome, bodyMode, readable);
+      return handed;
+    };
+    let result: RawResult;
+    try {
+      result = await inner.request(method as never, url as never, {
+        ...rest,
+        parseAs: bodyMode === "json" ? "stream" : bodyMode,
+        fetch,
+      } as never);
+    } catch (error) {
+      if (error instanceof ApiError || started) throw error;
+      // Building the request threw before anything was sent (a malformed query value, a body
+      // the serializer refuses): a typed error rather than a bare TypeError or URIError.
+      throw new InvalidRequestError({
+        vendor,
+        message: `Could not build the request: ${(error as Error)?.message ?? String(error)}`,
+        cause: error,
+      });
+    }
+    if (outcome && result.response === handed) {
+      const { response } = outcome.reply;
+      if (outcome.error) return failed({ error: outcome.reply.body, response }, outcome.error);
+      return { data: bodyMode === "json" ? outcome.data : result.data, response };
+    }
+    return readOwnResponse(result, bodyMode, options.errorFor);
+  };
+
+  const client: Record<string, unknown> = {
+    request: (method: string, url: string, init?: Record<string, unknown>) => call(method.toUpperCase(), url, init),
+    use(...middleware: Middleware[]) {
+      inner.use(...middleware);
+      for (const m of middleware) if (m?.onResponse) readers.add(m);
+    },
+    eject(...middleware: Middleware[]) {
+      inner.eject(...middleware);
+      for (const m of middleware) readers.delete(m);
+    },
+  };
+  for (const method of METHODS) client[method] = (url: string, init?: Record<string, unknown>) => call(method, url, init);
+  return client as unknown as Client<Paths>;
+}
+
+/**
+ * The response openapi-fetch gets back. A read 2xx goes back as it is (openapi-fetch is told to
+ * leave its body alone); an error goes back without a body, because its body is already parsed.
+ * Only for a `parseAs` other than JSON, or a middleware that reads responses, is a readable copy made.
+ */
+function handBack(outcome: Outcome, bodyMode: BodyMode, readable: boolean): Response {
+  const { response, text, bytes } = outcome.reply;
+  if (response.ok && bodyMode === "json" && !readable) return response;
+  const init = { status: response.status, statusText: response.statusText };
+  // An error's body is parsed already: an empty answer makes openapi-fetch return without reading.
+  if (!response.ok && !readable) return new Response(null, { ...init, headers: EMPTY });
+  const body = bytes ?? text ?? null;
+  return new Response(body === "" ? null : body, { ...init, headers: response.headers });
+}
+
+const EMPTY = { "content-length": "0" };
+
+function failed(result: RawResult, error: ApiError): RawResult {
+  Object.defineProperty(result, FAILURE, { value: error });
+  return result;
+}
+
+/** A response a middleware supplied or replaced: read as openapi-fetch would have, and typed the same way. */
+async function readOwnResponse(result: RawResult, bodyMode: BodyMode, errorFor: (response: Response, body: unknown) => ApiError): Promise<RawResult> {
+  const { response } = result;
+  if (!response.ok) return failed(result, errorFor(response, result.error));
+  if (bodyMode !== "json" || !(result.data instanceof ReadableStream)) return result;
+  const text = await response.text();
+  return { data: text === "" ? undefined : JSON.parse(text), response };
+}
+
+function checkCallOptions(vendor: string, maxRetries: unknown, timeoutMs: unknown): void {
+  if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && (maxRetries as number) >= 0)) {
+    throw new InvalidRequestError({ vendor, message: "`maxRetries` must be a whole number >= 0" });
+  }
+  if (timeoutMs !== undefined && !(typeof timeoutMs === "number" && timeoutMs >= 0)) {
+    throw new InvalidRequestError({ vendor, message: "`timeoutMs` must be a number >= 0" });
+  }
+}
