@@ -68,6 +68,9 @@ export function arbitraryFromSchema(schema: Schema, schemas: Record<string, Sche
   }
   if (Array.isArray(schema.allOf)) {
     const parts = (schema.allOf as Schema[]).map((s) => arbitraryFromSchema(s, schemas, depth + 1));
+    // `properties` and `required` beside `allOf` apply too (Shtara's Customer has both).
+    const { allOf: _, ...siblings } = schema;
+    if (siblings.properties !== undefined) parts.push(arbitraryFromSchema(siblings, schemas, depth + 1));
     return fc.tuple(...parts).map((values) =>
       values.every((v) => typeof v === "object" && v !== null && !Array.isArray(v)) ? Object.assign({}, ...values) : values[values.length - 1],
     );
