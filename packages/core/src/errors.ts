@@ -3,6 +3,8 @@
  * went wrong, so callers branch with `instanceof` rather than on status numbers.
  */
 
+import { scrubSecrets, scrubValue } from "./transport/redact.js";
+
 export interface ApiErrorInit {
   vendor: string;
   status?: number | undefined;
@@ -35,14 +37,16 @@ export class ApiError extends Error {
   declare readonly response: Response | undefined;
 
   constructor(init: ApiErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    // Scrubbed here, where every error is born: whatever a server echoed back (a token in its
+    // message, its body or a request-id header) never reaches the message, the stack or a log.
+    super(scrubSecrets(init.message), init.cause === undefined ? undefined : { cause: init.cause });
     this.name = new.target.name;
     this.status = init.status;
     this.vendor = init.vendor;
-    this.code = init.code;
-    this.requestId = init.requestId;
-    this.body = init.body;
-    this.fields = init.fields;
+    this.code = init.code === undefined ? undefined : scrubSecrets(init.code);
+    this.requestId = init.requestId === undefined ? undefined : scrubSecrets(init.requestId);
+    this.body = scrubValue(init.body);
+    this.fields = scrubValue(init.fields);
     this.attempts = init.attempts ?? 1;
     Object.defineProperty(this, "response", { value: init.response, enumerable: false });
   }
