@@ -18,7 +18,35 @@ export interface ApiErrorInit {
   cause?: unknown;
 }
 
+/**
+ * Which error classes an error belongs to, by name, shared by every copy of core in a process: an
+ * app that both `require`s and `import`s core loads its CJS and its ESM build, two sets of classes,
+ * and `instanceof` must still recognize an error from either. `Symbol.for` gives both copies the
+ * same key.
+ */
+const KIND: unique symbol = Symbol.for("@customer-api/core.error-kind");
+
+/** The kinds of `value`'s class and every class it extends, read from its prototype chain. */
+function hasKind(value: object, kind: string): boolean {
+  for (let proto = Object.getPrototypeOf(value); proto !== null; proto = Object.getPrototypeOf(proto)) {
+    if (Object.hasOwn(proto.constructor ?? {}, KIND) && (proto.constructor as { [KIND]?: string })[KIND] === kind) return true;
+  }
+  return false;
+}
+
 export class ApiError extends Error {
+  static readonly [KIND]: string = "ApiError";
+
+  /**
+   * `instanceof` by the class's own chain first, then by kind, so that an error from the other
+   * build (CJS or ESM) of core is still an instance of this build's class of the same name.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    if (typeof value !== "object" || value === null || !Object.hasOwn(this, KIND)) return false;
+    return hasKind(value, (this as unknown as { [KIND]: string })[KIND]);
+  }
+
   /** HTTP status, or `undefined` when no response was received. */
   readonly status: number | undefined;
   /** Which vendor client raised it. */
@@ -67,15 +95,31 @@ export class ApiError extends Error {
   }
 }
 
-export class BadRequestError extends ApiError {}
-export class AuthenticationError extends ApiError {}
-export class PermissionDeniedError extends ApiError {}
-export class NotFoundError extends ApiError {}
-export class ConflictError extends ApiError {}
-export class UnprocessableEntityError extends ApiError {}
-export class InternalServerError extends ApiError {}
+export class BadRequestError extends ApiError {
+  static override readonly [KIND]: string = "BadRequestError";
+}
+export class AuthenticationError extends ApiError {
+  static override readonly [KIND]: string = "AuthenticationError";
+}
+export class PermissionDeniedError extends ApiError {
+  static override readonly [KIND]: string = "PermissionDeniedError";
+}
+export class NotFoundError extends ApiError {
+  static override readonly [KIND]: string = "NotFoundError";
+}
+export class ConflictError extends ApiError {
+  static override readonly [KIND]: string = "ConflictError";
+}
+export class UnprocessableEntityError extends ApiError {
+  static override readonly [KIND]: string = "UnprocessableEntityError";
+}
+export class InternalServerError extends ApiError {
+  static override readonly [KIND]: string = "InternalServerError";
+}
 
 export class RateLimitError extends ApiError {
+  static override readonly [KIND]: string = "RateLimitError";
+
   /** How long the vendor asked us to wait, when it said. */
   readonly retryAfterMs: number | undefined;
   constructor(init: ApiErrorInit & { retryAfterMs?: number | undefined }) {
@@ -88,20 +132,32 @@ export class RateLimitError extends ApiError {
 }
 
 /** A 2xx that cannot be read: not JSON, an HTML page, or a record the normalizer cannot use. */
-export class InvalidResponseError extends ApiError {}
+export class InvalidResponseError extends ApiError {
+  static override readonly [KIND]: string = "InvalidResponseError";
+}
 
 /** No response at all: DNS, refused or dropped connection. `status` is undefined. */
-export class ConnectionError extends ApiError {}
+export class ConnectionError extends ApiError {
+  static override readonly [KIND]: string = "ConnectionError";
+}
 /** An attempt or the overall deadline ran out before a response arrived. */
-export class TimeoutError extends ConnectionError {}
+export class TimeoutError extends ConnectionError {
+  static override readonly [KIND]: string = "TimeoutError";
+}
 
 /** The caller's `AbortSignal` fired. Never retried. */
-export class UserAbortError extends ApiError {}
+export class UserAbortError extends ApiError {
+  static override readonly [KIND]: string = "UserAbortError";
+}
 
 /** Input the client refuses to send, such as an id that would escape its path segment. */
-export class InvalidRequestError extends ApiError {}
+export class InvalidRequestError extends ApiError {
+  static override readonly [KIND]: string = "InvalidRequestError";
+}
 /** A client was created with options it cannot work with (a missing base URL, say). */
-export class ConfigurationError extends ApiError {}
+export class ConfigurationError extends ApiError {
+  static override readonly [KIND]: string = "ConfigurationError";
+}
 
 const byStatus: Record<number, typeof ApiError> = {
   400: BadRequestError,
