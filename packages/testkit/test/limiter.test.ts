@@ -133,8 +133,9 @@ describe("1,000 concurrent customers.get under a limit", () => {
 
   it("through one client: all settle, concurrency and the limit hold at the server", { timeout: LOAD_TIMEOUT }, async () => {
     server().fallback((r) => (busy(r.n), ok()));
-    const client = kit.client(server(), { rateLimit: LIMIT, maxRetries: 0 });
-    const limiter = client.rateLimiter as RateLimiter;
+    // The client's own limiter, given explicitly so the test can read its queue.
+    const limiter = new RateLimiter(LIMIT);
+    const client = kit.client(server(), { rateLimit: limiter, maxRetries: 0 });
     const calls = Array.from({ length: 1000 }, () => client.customers.get(customerIdOf(kit, 1)));
     const { results, unsettled, waiting } = await settleWatching(calls, limiter);
     expect({ unsettled, waiting }, "calls stranded in the limiter's queue").toEqual({ unsettled: 0, waiting: 0 });
