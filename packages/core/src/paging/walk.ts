@@ -1,5 +1,6 @@
 import type { CallOptions } from "../call-options.js";
 import { InvalidResponseError, UserAbortError } from "../errors.js";
+import { onAbort } from "../transport/signals.js";
 import type { Page, PaginatorOptions } from "./paginator.js";
 
 /**
@@ -16,8 +17,7 @@ export async function* walkPages<State, PageBody, Item, T>(
   if (caller?.aborted) throw abortError(vendor, caller.reason);
   // One signal for every page of the walk: one listener on the caller's signal, not one per page.
   const controller = new AbortController();
-  const onAbort = caller && (() => controller.abort(caller.reason));
-  caller?.addEventListener("abort", onAbort!, { once: true });
+  const unsubscribe = caller && onAbort(caller, () => controller.abort(caller.reason));
   const call: CallOptions & { signal: AbortSignal } = {
     signal: controller.signal,
     maxRetries: options.maxRetries,
@@ -82,7 +82,7 @@ export async function* walkPages<State, PageBody, Item, T>(
       controller.abort(new UserAbortError({ vendor, message: "The listing ended before this page was needed" }));
       await pending.catch(() => {});
     }
-    caller?.removeEventListener("abort", onAbort!);
+    unsubscribe?.();
   }
 }
 
