@@ -1,7 +1,7 @@
 import type { CallOptions } from "../call-options.js";
 import { InvalidResponseError, UserAbortError } from "../errors.js";
 import { onAbort } from "../transport/signals.js";
-import type { Page, PaginatorOptions } from "./paginator.js";
+import { abortError, type Page, type PaginatorOptions } from "./paginator.js";
 
 /**
  * The walk behind `paginate`: at most one page in flight ahead of the one being consumed. A walk
@@ -84,12 +84,6 @@ export async function* walkPages<State, PageBody, Item, T>(
     }
     unsubscribe?.();
   }
-}
-
-function abortError(vendor: string, reason: unknown) {
-  return reason instanceof UserAbortError
-    ? reason
-    : new UserAbortError({ vendor, message: "Listing was aborted by the caller", cause: reason });
 }
 
 /** Remembers the last `size` keys: enough to catch a looping cursor without growing with the list. */
