@@ -13,7 +13,7 @@
  * cached between runs (scripts/runtimes.ts).
  */
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -235,7 +235,8 @@ try {
   // Fetch what is missing from the runtime cache while packing and installing.
   const tools = Promise.all([ensureNode(20), ensureNode(22), ensureNode(24), ensureTool(TOOLS.deno), ensureTool(TOOLS.bun), ensureTool(TOOLS.tsc7)]);
   tools.catch(() => {});
-  for (const p of packages) await run("pnpm", ["pack", "--pack-destination", packs], join(root, "packages", p));
+  // The CLI and the Redis limiter go in too: they are published beside the clients.
+  for (const p of [...packages, "cli", "redis"]) await run("pnpm", ["pack", "--pack-destination", packs], join(root, "packages", p));
   const tarballs = readdirSync(packs).map((f) => join(packs, f));
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true }));
   // @types/node only for the README quick starts, which read process.env as a user's would.
@@ -291,6 +292,19 @@ try {
       return `${(code.length / 1024).toFixed(0)} KiB, ${out.split("\n")[0]}`;
     });
   }
+
+  await check("npx customer-api export coax --mock --format csv --out c.csv (the packed CLI, its own Prism mock)", async () => {
+    await run("npx", ["customer-api", "export", "coax", "--mock", "--format", "csv", "--out", "c.csv"]);
+    const lines = readFileSync(join(app, "c.csv"), "utf8").split("\r\n");
+    if (!lines[0]!.startsWith("vendor,id,name,") || !lines[1]!.startsWith("coax,")) throw new Error(`unexpected c.csv:\n${lines.join("\n")}`);
+    return `${lines.filter(Boolean).length - 1} rows`;
+  });
+  await check("@customer-api/redis: import as ESM and require as CJS on Node", async () => {
+    const probe = (load: string) => `${load}\nif (typeof createRedisLimiter !== "function") throw new Error("no createRedisLimiter");\nconsole.log("redis ok");`;
+    writeFileSync(join(app, "redis.mjs"), probe(`import { createRedisLimiter } from "@customer-api/redis";`));
+    writeFileSync(join(app, "redis.cjs"), probe(`const { createRedisLimiter } = require("@customer-api/redis");`));
+    return `${await run(process.execPath, ["redis.mjs"])}${await run(process.execPath, ["redis.cjs"])}`;
+  });
 
   const readmes = quickStarts(root, packages);
   const readmeFiles: string[] = [];

@@ -1,6 +1,6 @@
 /**
  * Prism mock servers started in-process (TOOLCHAIN.md: ~50 ms each, versus ~1 s for the CLI).
- * Used by the contract tests and the demo. Prism ignores the base path of `servers[0].url`, so
+ * Used by the contract tests (the CLI's `--mock` starts its own the same way). Prism ignores the base path of `servers[0].url`, so
  * clients point their `baseUrl` at the returned root URL.
  */
 import { createServer as createHttpServer } from "node:http";

@@ -1,7 +1,6 @@
-import { assertPhoneCountry, type Client, type ClientOptions, ConfigurationError, createApiClient, type Limiter } from "@customer-api/core/vendor-kit";
+import { assertPhoneCountry, type Client, type ClientOptions, ConfigurationError, createApiClient, type Limiter, type Middleware } from "@customer-api/core/vendor-kit";
 import { coaxCustomers, type CoaxCustomers } from "./customers.js";
 import type { paths } from "./generated/schema.js";
-import { locationMiddleware } from "./location.js";
 import type { CoaxNormalizeOptions } from "./normalize.js";
 import { coaxProfile } from "./profile.js";
 
@@ -31,11 +30,22 @@ export function createCoaxClient(options: CoaxClientOptions): CoaxClient {
   }
   assertPhoneCountry("coax", defaultPhoneCountry);
   const api = createApiClient<paths>(coaxProfile, options, {
-    middleware: locationId === undefined ? [] : [locationMiddleware(locationId)],
+    middleware: locationId === undefined ? [] : [locationOnFirstRequest(locationId)],
   });
   return {
     ...api.client,
     customers: coaxCustomers(api, { defaultPhoneCountry }),
     rateLimiter: api.rateLimiter,
+  };
+}
+
+/** The location middleware, loaded with the first request of a client that has a `locationId`. */
+function locationOnFirstRequest(locationId: string): Middleware {
+  let loaded: Middleware | undefined;
+  return {
+    async onRequest(params) {
+      loaded ??= (await import("./location.js")).locationMiddleware(locationId);
+      return loaded.onRequest!(params);
+    },
   };
 }

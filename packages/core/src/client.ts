@@ -1,7 +1,6 @@
 import createClient, { type Client, type ClientOptions as FetchClientOptions, type Middleware } from "openapi-fetch";
 import { type TokenSource, toTokenProvider } from "./auth/token-provider.js";
-import { errorFromResponse } from "./error-from-response.js";
-import { ConfigurationError, InvalidResponseError } from "./errors.js";
+import { type ApiError, ConfigurationError, errorClassForStatus, InvalidResponseError, RateLimitError } from "./errors.js";
 import { createPathSerializer } from "./path-params.js";
 import type { VendorProfile } from "./profile.js";
 import { failureOf, wrapClient } from "./raw-client.js";
@@ -96,7 +95,9 @@ export function createApiClient<Paths extends {}>(
     redirect: "manual",
     pathSerializer: createPathSerializer(profile.vendor),
   });
-  const errorFor = (response: Response, body: unknown) => errorFromResponse(profile, response, body, { secrets });
+  // Failure-only code, loaded with the first middleware-made non-2xx.
+  const errorFor = async (response: Response, body: unknown) =>
+    (await import("./error-from-response.js")).errorFromResponse(profile, response, body, { secrets });
   const client = wrapClient(inner, transport, { vendor: profile.vendor, errorFor });
   if (extra.middleware) client.use(...extra.middleware);
 
@@ -106,11 +107,18 @@ export function createApiClient<Paths extends {}>(
     rateLimiter,
     unwrap(result) {
       if (result.response.ok) return result.data as never;
-      // Built by the stack, which knew the attempts and the request id; a result from elsewhere gets what its response says.
-      throw failureOf(result) ?? errorFor(result.response, result.error);
+      // Built by the stack, which knew the attempts and the request id; a result from elsewhere
+      // gets the class its status says (its body unread, so nothing in it can leak).
+      throw failureOf(result) ?? statusError(profile.vendor, result.response);
     },
     invalidResponse(message, response, body) {
       return new InvalidResponseError({ vendor: profile.vendor, status: response?.status, message, response, body });
     },
   };
+}
+
+/** The error for a non-2xx result that did not come through a client: only what its status line says. */
+function statusError(vendor: string, response: Response): ApiError {
+  const init = { vendor, status: response.status, message: `${response.status} ${response.statusText || "error"}`.trim(), response };
+  return response.status === 429 ? new RateLimitError(init) : new (errorClassForStatus(response.status))(init);
 }

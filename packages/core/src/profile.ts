@@ -27,3 +27,8 @@ export interface VendorProfile {
   /** A wait the vendor puts in its 429 body (Homele's `retry_after`), in milliseconds. */
   retryAfterFromBody?(body: unknown): number | undefined;
 }
+
+/** A vendor's "wait N seconds" body field as milliseconds (for `retryAfterFromBody`); anything that is not a non-negative number is ignored. */
+export function secondsToMs(value: unknown): number | undefined {
+  return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value * 1000 : undefined;
+}

@@ -32,7 +32,7 @@ export function wrapClient<Paths extends {}>(
   options: {
     vendor: string;
     /** The error for a non-2xx the stack never saw: a middleware's own response. */
-    errorFor(response: Response, body: unknown): ApiError;
+    errorFor(response: Response, body: unknown): Promise<ApiError>;
   },
 ): Client<Paths> {
   const { vendor } = options;
@@ -126,9 +126,9 @@ function failed(result: RawResult, error: ApiError): RawResult {
 }
 
 /** A response a middleware supplied or replaced: read as openapi-fetch would have, and typed the same way. */
-async function readOwnResponse(result: RawResult, bodyMode: BodyMode, errorFor: (response: Response, body: unknown) => ApiError): Promise<RawResult> {
+async function readOwnResponse(result: RawResult, bodyMode: BodyMode, errorFor: (response: Response, body: unknown) => Promise<ApiError>): Promise<RawResult> {
   const { response } = result;
-  if (!response.ok) return failed(result, errorFor(response, result.error));
+  if (!response.ok) return failed(result, await errorFor(response, result.error));
   if (bodyMode !== "json" || !(result.data instanceof ReadableStream)) return result;
   const text = await response.text();
   return { data: text === "" ? undefined : JSON.parse(text), response };

@@ -4,9 +4,8 @@
 export { type ApiClient, type ClientOptions, createApiClient } from "./client.js";
 export { type CallOptions, callOptions } from "./call-options.js";
 export type { RawResult } from "./raw-client.js";
-export { errorFromResponse, type ResponseFacts } from "./error-from-response.js";
-export type { ErrorDetails, VendorProfile } from "./profile.js";
-export { retryAfterFromHeaders, secondsToMs } from "./transport/retry-after.js";
+export type { ResponseFacts } from "./error-from-response.js";
+export { type ErrorDetails, secondsToMs, type VendorProfile } from "./profile.js";
 export { lazily } from "./lazy.js";
 
 // Paging
@@ -15,9 +14,8 @@ export { cursorPaging, offsetPaging, pageNumberPaging } from "./paging/styles.js
 
 // The normalized record; the normalization helpers are in `@customer-api/core/vendor-kit/normalize`.
 export type { Address, Customer } from "./normalize/customer.js";
+// Checked when a client is created; the rest of the normalization helpers load with a normalizer.
 export { assertPhoneCountry } from "./normalize/phone-country.js";
-// Small enough to share with start-up code (Shtara reads a message with it).
-export { cleanText } from "./normalize/text.js";
 
 // openapi-fetch's types, for middleware and typed results
 export type { Client, Middleware } from "openapi-fetch";

@@ -1,7 +1,6 @@
 import {
   type ApiClient,
   type CallOptions,
-  cleanText,
   InvalidRequestError,
   type ListOptions,
   type PagedList,
@@ -154,6 +153,8 @@ export function shtaraCustomers(api: ApiClient<paths>): ShtaraCustomers {
       // openapi-typescript types a binary field as string; openapi-fetch sends a FormData body as it is.
       const body = form as unknown as ImportBody;
       const result = api.unwrap(await api.client.POST("/customers/import", { body, ...callOptions(options) }));
+      // The text helper loads with the normalizers, off the start-up path.
+      const { cleanText } = await import("@customer-api/core/vendor-kit/normalize");
       return { message: cleanText(result?.data?.message) };
     },
   };

@@ -20,3 +20,22 @@ export function toTokenProvider(source: TokenSource): TokenProvider {
   if (typeof source === "function") return { getToken: async () => source() };
   return { getToken: async () => source };
 }
+
+/**
+ * A provider whose implementation loads with the first `getToken`. Before that nothing was
+ * handed out, so there is nothing to invalidate.
+ */
+export function deferredProvider(load: () => Promise<TokenProvider>): TokenProvider {
+  let provider: TokenProvider | undefined;
+  let loading: Promise<TokenProvider> | undefined;
+  return {
+    getToken(signal) {
+      if (provider) return provider.getToken(signal);
+      loading ??= load().then((loaded) => (provider = loaded));
+      return loading.then((loaded) => loaded.getToken(signal));
+    },
+    invalidate(token) {
+      provider?.invalidate?.(token);
+    },
+  };
+}

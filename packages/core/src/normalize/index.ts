@@ -5,6 +5,5 @@ export type { Address, Customer } from "./customer.js";
 export { cleanEmail, cleanText, joinName, splitName } from "./text.js";
 export { buildAddress } from "./address.js";
 export { toE164, type PhoneContext } from "./phone.js";
-export { assertPhoneCountry } from "./phone-country.js";
 export { toUtcIso } from "./date.js";
 export { requireRecord } from "./record.js";

@@ -72,6 +72,9 @@ export async function* walkPages<State, PageBody, Item, T>(
       if (next !== null) {
         state = next;
         pending = request(next);
+        // The request reaches `fetch` only after a few awaits (a limiter slot, a token), and a
+        // normalizer's synchronous work would run first: let that request out before normalizing.
+        await new Promise((resolve) => setTimeout(resolve, 0));
       }
       yield { items: await Promise.all(take.map((item) => options.map(item))), raw: body };
     }

@@ -58,12 +58,15 @@ class DeferredLimiter implements Limiter {
   private limiter: Limiter | undefined;
   private loading: Promise<Limiter> | undefined;
 
-  constructor(private readonly settings: RateLimitOptions) {
-    ({ limit: this.limit, intervalMs: this.intervalMs, concurrency: this.concurrency } = checkRateLimit(settings));
+  private readonly settings: Required<RateLimitOptions>;
+
+  constructor(settings: RateLimitOptions) {
+    this.settings = checkRateLimit(settings);
+    ({ limit: this.limit, intervalMs: this.intervalMs, concurrency: this.concurrency } = this.settings);
   }
 
   private load(): Promise<Limiter> {
-    return (this.loading ??= import("./rate-limiter.js").then((m) => (this.limiter = new m.RateLimiter(this.settings))));
+    return (this.loading ??= import("./sliding-log.js").then((m) => (this.limiter = new m.SlidingLogLimiter(this.settings))));
   }
 
   acquire(signal?: AbortSignal): Promise<() => void> {

@@ -1,6 +1,7 @@
 import { ApiError } from "../errors.js";
 import type { Layer } from "./layer.js";
 import { redactUrl, scrubSecrets } from "./redact.js";
+import { findRequestId } from "./request-id.js";
 
 /** One event per attempt. Credentials are never part of it: no headers, and secret-looking query values masked. */
 export interface AttemptLog {
@@ -53,13 +54,4 @@ export function loggerLayer(logger: Logger): Layer {
       throw error;
     }
   };
-}
-
-const DEFAULT_REQUEST_ID_HEADERS = ["x-request-id", "x-correlation-id", "request-id"];
-export function findRequestId(headers: Headers, names: readonly string[] = DEFAULT_REQUEST_ID_HEADERS): string | undefined {
-  for (const name of names) {
-    const value = headers.get(name);
-    if (value) return value;
-  }
-  return undefined;
 }

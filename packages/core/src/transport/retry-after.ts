@@ -25,11 +25,6 @@ export function retryAfterFromHeaders(headers: Headers, now = Date.now()): numbe
   return undefined;
 }
 
-/** A vendor's "wait N seconds" body field as milliseconds; anything that is not a non-negative number is ignored. */
-export function secondsToMs(value: unknown): number | undefined {
-  return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value * 1000 : undefined;
-}
-
 /**
  * The wait a vendor asked for: its headers first, then the hint in its body (Homele's
  * `retry_after`) through the vendor's own reader, which must never turn a 429 into a crash.

@@ -1,7 +1,6 @@
 import { ConnectionError } from "../errors.js";
 import type { Layer, RequestContext } from "./layer.js";
 import type { Reply } from "./reply.js";
-import { requestedWaitMs } from "./retry-after.js";
 import { callAborted } from "./send.js";
 import { sleep } from "./signals.js";
 
@@ -38,12 +37,6 @@ export function backoffDelay(retry: number, options: RetryOptions): number {
   return Math.round(base * (1 - (options.random ?? Math.random)() * 0.25));
 }
 
-/** The vendor's wait for this reply; the body (read once already) is looked at only for vendors that put one there. */
-function serverRequestedWait(reply: Reply, context: RequestContext): number | undefined {
-  const { retryAfterFromBody } = context.profile;
-  return requestedWaitMs(reply.response.headers, retryAfterFromBody ? reply.body : undefined, retryAfterFromBody);
-}
-
 /**
  * Attempts until one is final. Each attempt resends the call's own request (its body was read
  * ahead), so a retry copies nothing. Errors already carry their attempt number: every layer
@@ -65,7 +58,8 @@ export function retryLayer(options: RetryOptions): Layer {
       }
       const { status } = reply.response;
       if (!isRetryableStatus(request.method, status)) return reply;
-      const requested = serverRequestedWait(reply, context);
+      // Reading the wait is failure-only code, loaded with the first retryable status.
+      const requested = (await import("./on-failure.js")).serverRequestedWait(reply, context);
       if (requested !== undefined) options.onRetryAfter?.(Math.min(requested, maxRetryAfter));
       // A wait beyond the cap is the vendor saying "not soon": hand the 429 back now.
       if (!canRetry || (requested !== undefined && requested > maxRetryAfter)) return reply;
@@ -79,6 +73,6 @@ async function pause(ms: number, context: RequestContext): Promise<void> {
   try {
     await sleep(ms, context.signal);
   } catch {
-    throw callAborted(context);
+    throw await callAborted(context);
   }
 }
