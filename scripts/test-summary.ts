@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const reports: [string, string][] = [
-  ...["core", "homele", "pexip", "shtara", "hamgam", "coax", "redis", "cli"].map((p): [string, string] => [p, `${root}packages/${p}/.vitest/report.json`]),
+  ...["core", "homele", "pexip", "shtara", "hamgam", "coax", "redis", "cli", "testkit"].map((p): [string, string] => [p, `${root}packages/${p}/.vitest/report.json`]),
   ...["scripts", "consumer", "examples", "release"].map((p): [string, string] => [p, `${root}.vitest/${p}-report.json`]),
 ];
 let passed = 0;

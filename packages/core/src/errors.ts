@@ -3,6 +3,8 @@
  * went wrong, so callers branch with `instanceof` rather than on status numbers.
  */
 
+import { scrubSecrets, scrubValue } from "./transport/redact.js";
+
 /**
  * What an {@link ApiError} is built from. Clients build their errors themselves; a vendor package or
  * a test that needs one passes these facts, and each becomes the error property of the same name.
@@ -31,6 +33,22 @@ export interface ApiErrorInit {
 }
 
 /**
+ * Which error classes an error belongs to, by name, shared by every copy of core in a process: an
+ * app that both `require`s and `import`s core loads its CJS and its ESM build, two sets of classes,
+ * and `instanceof` must still recognize an error from either. `Symbol.for` gives both copies the
+ * same key.
+ */
+const KIND: unique symbol = Symbol.for("@customer-api/core.error-kind");
+
+/** The kinds of `value`'s class and every class it extends, read from its prototype chain. */
+function hasKind(value: object, kind: string): boolean {
+  for (let proto = Object.getPrototypeOf(value); proto !== null; proto = Object.getPrototypeOf(proto)) {
+    if (Object.hasOwn(proto.constructor ?? {}, KIND) && (proto.constructor as { [KIND]?: string })[KIND] === kind) return true;
+  }
+  return false;
+}
+
+/**
  * The base of every error a client throws, so one `catch (e) { if (e instanceof ApiError) … }`
  * covers them all. Catch a subclass to handle one case; read `status`, `code`, `fields` and
  * `requestId` for the details. `JSON.stringify(error)` and loggers see the facts but never the
@@ -49,6 +67,18 @@ export interface ApiErrorInit {
  * ```
  */
 export class ApiError extends Error {
+  static readonly [KIND]: string = "ApiError";
+
+  /**
+   * `instanceof` by the class's own chain first, then by kind, so that an error from the other
+   * build (CJS or ESM) of core is still an instance of this build's class of the same name.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    if (typeof value !== "object" || value === null || !Object.hasOwn(this, KIND)) return false;
+    return hasKind(value, (this as unknown as { [KIND]: string })[KIND]);
+  }
+
   /** HTTP status, or `undefined` when no response was received. */
   readonly status: number | undefined;
   /** Which vendor client raised it. */
@@ -67,14 +97,16 @@ export class ApiError extends Error {
   declare readonly response: Response | undefined;
 
   constructor(init: ApiErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    // Scrubbed here, where every error is born: whatever a server echoed back (a token in its
+    // message, its body or a request-id header) never reaches the message, the stack or a log.
+    super(scrubSecrets(init.message), init.cause === undefined ? undefined : { cause: init.cause });
     this.name = new.target.name;
     this.status = init.status;
     this.vendor = init.vendor;
-    this.code = init.code;
-    this.requestId = init.requestId;
-    this.body = init.body;
-    this.fields = init.fields;
+    this.code = init.code === undefined ? undefined : scrubSecrets(init.code);
+    this.requestId = init.requestId === undefined ? undefined : scrubSecrets(init.requestId);
+    this.body = scrubValue(init.body);
+    this.fields = scrubValue(init.fields);
     this.attempts = init.attempts ?? 1;
     Object.defineProperty(this, "response", { value: init.response, enumerable: false });
   }
@@ -96,31 +128,47 @@ export class ApiError extends Error {
 }
 
 /** HTTP 400: the vendor rejected the request as malformed. Not retried. */
-export class BadRequestError extends ApiError {}
+export class BadRequestError extends ApiError {
+  static override readonly [KIND]: string = "BadRequestError";
+}
 /**
  * HTTP 401, or a token endpoint that refused the client's credentials: the token is missing,
  * wrong or expired. A refreshing token provider gets one new token and one retry first.
  */
-export class AuthenticationError extends ApiError {}
+export class AuthenticationError extends ApiError {
+  static override readonly [KIND]: string = "AuthenticationError";
+}
 /** HTTP 403: the credential is valid but may not do this (scope, role, plan). Not retried. */
-export class PermissionDeniedError extends ApiError {}
+export class PermissionDeniedError extends ApiError {
+  static override readonly [KIND]: string = "PermissionDeniedError";
+}
 /** HTTP 404: no such record (or no such path on this vendor's host). Not retried. */
-export class NotFoundError extends ApiError {}
+export class NotFoundError extends ApiError {
+  static override readonly [KIND]: string = "NotFoundError";
+}
 /** HTTP 409: the request conflicts with the record's current state (a duplicate, a stale version). Not retried. */
-export class ConflictError extends ApiError {}
+export class ConflictError extends ApiError {
+  static override readonly [KIND]: string = "ConflictError";
+}
 /** HTTP 422: the vendor refused the values sent; `fields` says which and why, where the vendor tells. Not retried. */
-export class UnprocessableEntityError extends ApiError {}
+export class UnprocessableEntityError extends ApiError {
+  static override readonly [KIND]: string = "UnprocessableEntityError";
+}
 /**
  * HTTP 5xx: the vendor failed. Thrown once the retries (`maxRetries`) are spent; a request that is
  * not safe to send twice (POST, PATCH) is retried only on 503, which says nothing was done.
  */
-export class InternalServerError extends ApiError {}
+export class InternalServerError extends ApiError {
+  static override readonly [KIND]: string = "InternalServerError";
+}
 
 /**
  * HTTP 429: the vendor's rate limit. Thrown once the retries are spent, or at once when the vendor
  * asks for a wait longer than the client's `maxRetryAfterMs`; `retryAfterMs` says how long it asked for.
  */
 export class RateLimitError extends ApiError {
+  static override readonly [KIND]: string = "RateLimitError";
+
   /** How long the vendor asked us to wait, when it said. */
   readonly retryAfterMs: number | undefined;
   constructor(init: ApiErrorInit & { retryAfterMs?: number | undefined }) {
@@ -133,20 +181,32 @@ export class RateLimitError extends ApiError {
 }
 
 /** A 2xx that cannot be read: not JSON, an HTML page, or a record the normalizer cannot use. */
-export class InvalidResponseError extends ApiError {}
+export class InvalidResponseError extends ApiError {
+  static override readonly [KIND]: string = "InvalidResponseError";
+}
 
 /** No response at all: DNS, refused or dropped connection. `status` is undefined. */
-export class ConnectionError extends ApiError {}
+export class ConnectionError extends ApiError {
+  static override readonly [KIND]: string = "ConnectionError";
+}
 /** An attempt or the overall deadline ran out before a response arrived. */
-export class TimeoutError extends ConnectionError {}
+export class TimeoutError extends ConnectionError {
+  static override readonly [KIND]: string = "TimeoutError";
+}
 
 /** The caller's `AbortSignal` fired. Never retried. */
-export class UserAbortError extends ApiError {}
+export class UserAbortError extends ApiError {
+  static override readonly [KIND]: string = "UserAbortError";
+}
 
 /** Input the client refuses to send, such as an id that would escape its path segment. */
-export class InvalidRequestError extends ApiError {}
+export class InvalidRequestError extends ApiError {
+  static override readonly [KIND]: string = "InvalidRequestError";
+}
 /** A client was created with options it cannot work with (a missing base URL, say). */
-export class ConfigurationError extends ApiError {}
+export class ConfigurationError extends ApiError {
+  static override readonly [KIND]: string = "ConfigurationError";
+}
 
 const byStatus: Record<number, typeof ApiError> = {
   400: BadRequestError,

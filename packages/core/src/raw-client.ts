@@ -44,7 +44,10 @@ export function wrapClient<Paths extends {}>(
   const readers = new Set<Middleware>();
 
   const call = async (method: string, url: string, init: Record<string, unknown> | undefined): Promise<RawResult> => {
-    const { maxRetries, timeoutMs, parseAs = "json", ...rest } = init ?? {};
+    // The caller's signal goes to the stack only. A `Request` built with it would tie an abort
+    // listener to it that lingers until that `Request` is garbage-collected: a long listing or
+    // a thousand calls on one signal would pile them up (Node's MaxListenersExceededWarning).
+    const { maxRetries, timeoutMs, parseAs = "json", signal, ...rest } = init ?? {};
     checkCallOptions(vendor, maxRetries, timeoutMs);
     const bodyMode = parseAs as BodyMode;
     const readable =
@@ -55,7 +58,7 @@ export function wrapClient<Paths extends {}>(
     const fetch = async (request: Request) => {
       started = true;
       outcome = await transport(request, {
-        signal: rest.signal as AbortSignal | null | undefined,
+        signal: signal as AbortSignal | null | undefined,
         maxRetries: maxRetries as number | undefined,
         timeoutMs: timeoutMs as number | undefined,
         bodyMode,

@@ -1,6 +1,7 @@
 import type { CallOptions } from "../call-options.js";
 import { InvalidResponseError, UserAbortError } from "../errors.js";
-import type { Page, PageLayout, PaginatorOptions } from "./paginator.js";
+import { onAbort } from "../transport/signals.js";
+import { abortError, type Page, type PageLayout, type PaginatorOptions } from "./paginator.js";
 
 /**
  * The walk behind `paginate`. Pages are asked for ahead of the one being consumed and handed out
@@ -19,8 +20,7 @@ export async function* walkPages<State, PageBody, Item, T>(
   if (caller?.aborted) throw abortError(vendor, caller.reason);
   // One signal for every page of the walk: one listener on the caller's signal, not one per page.
   const controller = new AbortController();
-  const onAbort = caller && (() => controller.abort(caller.reason));
-  caller?.addEventListener("abort", onAbort!, { once: true });
+  const unsubscribe = caller && onAbort(caller, () => controller.abort(caller.reason));
   const call: CallOptions & { signal: AbortSignal } = {
     signal: controller.signal,
     maxRetries: options.maxRetries,
@@ -108,14 +108,8 @@ export async function* walkPages<State, PageBody, Item, T>(
       controller.abort(new UserAbortError({ vendor, message: "The listing ended before this page was needed" }));
       await Promise.allSettled(ahead.map((page) => page.body));
     }
-    caller?.removeEventListener("abort", onAbort!);
+    unsubscribe?.();
   }
-}
-
-function abortError(vendor: string, reason: unknown) {
-  return reason instanceof UserAbortError
-    ? reason
-    : new UserAbortError({ vendor, message: "Listing was aborted by the caller", cause: reason });
 }
 
 /** Remembers the last `size` keys: enough to catch a looping cursor without growing with the list. */

@@ -10,6 +10,7 @@ import { rateLimitLayer } from "./rate-limit.js";
 import type { Reply } from "./reply.js";
 import { retryLayer, type RetryOptions } from "./retry.js";
 import { callAborted, createSend } from "./send.js";
+import { onAbort } from "./signals.js";
 import { timeoutLayer } from "./timeout.js";
 
 export interface TransportOptions {
@@ -87,7 +88,7 @@ export function createTransport(options: TransportOptions): Transport {
       secrets,
     };
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const onCallerAbort = deadline && callerSignal && (() => deadline.abort(callerSignal.reason));
+    let unsubscribe: (() => void) | undefined;
     if (deadline) {
       timer = setTimeout(() => {
         deadline.abort(
@@ -99,7 +100,7 @@ export function createTransport(options: TransportOptions): Transport {
         );
       }, deadlineMs);
       if (callerSignal?.aborted) deadline.abort(callerSignal.reason);
-      else callerSignal?.addEventListener("abort", onCallerAbort!, { once: true });
+      else if (callerSignal) unsubscribe = onAbort(callerSignal, () => deadline.abort(callerSignal.reason));
     }
     try {
       if (context.signal?.aborted) throw await callAborted(context);
@@ -114,7 +115,7 @@ export function createTransport(options: TransportOptions): Transport {
       throw context.signal?.aborted ? await callAborted(context) : error;
     } finally {
       if (timer !== undefined) clearTimeout(timer);
-      if (onCallerAbort) callerSignal!.removeEventListener("abort", onCallerAbort);
+      unsubscribe?.();
     }
   };
 }

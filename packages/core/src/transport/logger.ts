@@ -1,6 +1,6 @@
 import { ApiError } from "../errors.js";
 import type { Layer } from "./layer.js";
-import { redactUrl } from "./redact.js";
+import { redactUrl, scrubSecrets } from "./redact.js";
 import { findRequestId } from "./request-id.js";
 
 /** One event per attempt. Credentials are never part of it: no headers, and secret-looking query values masked. */
@@ -48,7 +48,9 @@ export function loggerLayer(logger: Logger): Layer {
     try {
       const reply = await next(request, context);
       const { response } = reply;
-      const requestId = findRequestId(response.headers, context.profile.requestIdHeaders);
+      // A gateway may echo the Authorization header as the request id: the event gets it scrubbed.
+      const echoed = findRequestId(response.headers, context.profile.requestIdHeaders);
+      const requestId = echoed === undefined ? undefined : scrubSecrets(echoed, context.secrets);
       emit({
         ...base,
         attempt: context.attempt,

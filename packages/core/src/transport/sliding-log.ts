@@ -1,4 +1,5 @@
 import type { Limiter, RateLimitOptions } from "./limiter.js";
+import { onAbort } from "./signals.js";
 
 /**
  * Client-side rate limiting: at most `limit` request starts in any `intervalMs` window (a sliding
@@ -15,7 +16,8 @@ interface Waiter {
   resolve: (release: () => void) => void;
   reject: (reason: unknown) => void;
   signal: AbortSignal | undefined;
-  onAbort: (() => void) | undefined;
+  /** Stops listening to `signal`: one subscription per waiter, one listener per signal (see `onAbort`). */
+  unsubscribe: (() => void) | undefined;
   /** Set when the waiter's signal fired: it stays in the queue, skipped, so leaving costs O(1). */
   gone: boolean;
 }
@@ -89,15 +91,15 @@ export class SlidingLogLimiter implements Limiter {
   acquire(signal?: AbortSignal): Promise<() => void> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, signal, onAbort: undefined, gone: false };
+      const waiter: Waiter = { resolve, reject, signal, unsubscribe: undefined, gone: false };
+      // A thousand calls queued on one caller's signal share one listener on it.
       if (signal) {
-        waiter.onAbort = () => {
+        waiter.unsubscribe = onAbort(signal, () => {
           waiter.gone = true;
           this.waiting--;
           reject(signal.reason);
           this.drain();
-        };
-        signal.addEventListener("abort", waiter.onAbort, { once: true });
+        });
       }
       this.queue.push(waiter);
       this.waiting++;
@@ -128,7 +130,7 @@ export class SlidingLogLimiter implements Limiter {
       const waiter = this.queue.shift()!;
       if (waiter.gone) continue;
       this.waiting--;
-      if (waiter.onAbort) waiter.signal!.removeEventListener("abort", waiter.onAbort);
+      waiter.unsubscribe?.();
       this.starts.push(now);
       this.inFlight++;
       let released = false;
