@@ -20,6 +20,13 @@ const packages = ["core", "redis", "homele", "pexip", "shtara", "hamgam", "coax"
 const extraEntries: Record<string, string[]> = {
   core: ["vendor-kit.ts", "normalize/index.ts"],
 };
+/**
+ * Types the API uses that a package cannot export: openapi-typescript's own `WithRequired` helper
+ * sits in the generated schema, which is the spec's to document.
+ */
+const notExportable: Record<string, string[]> = {
+  shtara: ["WithRequired"],
+};
 const check = process.argv.includes("--check");
 const only = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 
@@ -49,6 +56,7 @@ for (const pkg of only.length ? only : packages) {
     // does not export, or a broken {@link}, fails the check too. README links point at repo
     // folders, which a reference does not copy.
     validation: { notExported: true, invalidLink: true, invalidPath: false, notDocumented: false },
+    intentionallyNotExported: notExportable[pkg] ?? [],
     treatValidationWarningsAsErrors: check,
     logLevel: LogLevel.Warn,
   });

@@ -17,11 +17,11 @@ export const normalizeCoaxCustomer = lazily(() => import("./normalize.js").then(
 type Schemas = components["schemas"];
 type ListPage = Schemas["CustomerListResponse"];
 /** The body of `customers.create()`, typed from Coax's spec. */
-export type CoaxCreateCustomerInput = Schemas["CreateCustomerRequest"];
+export type CoaxCreateCustomerInput = components["schemas"]["CreateCustomerRequest"];
 /** The body of `customers.upsert()`, typed from Coax's spec: an email or phone to find the customer by. */
-export type CoaxUpsertCustomerInput = Schemas["UpsertCustomerRequest"];
+export type CoaxUpsertCustomerInput = components["schemas"]["UpsertCustomerRequest"];
 /** The body of `customers.update()`, typed from Coax's spec: only the fields to change. */
-export type CoaxUpdateCustomerInput = Schemas["UpdateCustomerRequest"];
+export type CoaxUpdateCustomerInput = components["schemas"]["UpdateCustomerRequest"];
 
 /** Core's per-call options, plus the location for this call. */
 export interface CoaxCallOptions extends CallOptions {

@@ -29,7 +29,8 @@ export interface ShtaraRefreshTokenOptions {
   tokenUrl?: string;
 }
 
-interface ShtaraBaseOptions extends Omit<ClientOptions, "token"> {
+/** The options of `createShtaraClient` besides its credentials. */
+export interface ShtaraBaseOptions extends Omit<ClientOptions, "token"> {
   /** Default `https://api.salla.dev/admin/v2`. */
   baseUrl?: string;
   /** `Accept-Language` on every request (`ar`, `en`, …); unset, the API answers in Arabic. */

@@ -15,9 +15,10 @@ import type { ShtaraCustomer } from "./normalize.js";
 /** The normalizer, and core's helpers with it, load with the first record rather than at start-up. */
 export const normalizeShtaraCustomer = lazily(() => import("./normalize.js").then((m) => m.normalizeShtaraCustomer));
 
-type ListQuery = NonNullable<operations["listCustomers"]["parameters"]["query"]>;
+/** The query of `GET /customers` (listCustomers), as the vendor names its parameters. */
+export type ShtaraListQuery = NonNullable<operations["listCustomers"]["parameters"]["query"]>;
 /** A key `fields[]` can add to each listed customer (the 10 Salla allows on the list). */
-export type ShtaraListField = NonNullable<ListQuery["fields[]"]>[number];
+export type ShtaraListField = NonNullable<ShtaraListQuery["fields[]"]>[number];
 /** A key `fields[]` can add to one customer's details (the 19 Salla allows on Customer Details). */
 export type ShtaraDetailField = NonNullable<NonNullable<operations["getCustomer"]["parameters"]["query"]>["fields[]"]>[number];
 type ListPage = components["schemas"]["CustomerListResponse"];
@@ -99,7 +100,7 @@ export function shtaraCustomers(api: ApiClient<paths>): ShtaraCustomers {
 
     list(params = {}) {
       const { maxItems, ...filters } = params;
-      const query: ListQuery = {
+      const query: ShtaraListQuery = {
         per_page: filters.pageSize,
         keyword: filters.keyword,
         date_from: filters.dateFrom,

@@ -1,6 +1,7 @@
 export {
   createShtaraClient,
   SALLA_TOKEN_URL,
+  type ShtaraBaseOptions,
   type ShtaraClient,
   type ShtaraClientOptions,
   type ShtaraRefreshTokenOptions,
@@ -15,6 +16,7 @@ export type {
   ShtaraImportResult,
   ShtaraListField,
   ShtaraListParams,
+  ShtaraListQuery,
   ShtaraUpdateCustomerInput,
 } from "./customers.js";
 export type { ShtaraCustomer, ShtaraRawCustomer } from "./normalize.js";
