@@ -74,6 +74,10 @@ export async function* walkPages<State, PageBody, Item, T>(
         if (keys === previousKeys) throw new InvalidResponseError({ vendor, message: "The server returned the same page twice" });
         previousKeys = keys;
       }
+      // A page that says it is the last ends the walk, whatever the first page announced: a list
+      // can shrink while it is walked, and the pages asked for beyond its new end are not needed.
+      const endsHere = layout !== undefined && style.next(body, state, items.length) === null;
+      if (endsHere) layout = undefined;
       const take = items.slice(0, Math.max(0, maxItems - yielded));
       yielded += take.length;
       if (first && concurrency > 1) {
@@ -100,6 +104,7 @@ export async function* walkPages<State, PageBody, Item, T>(
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
       yield { items: await Promise.all(take.map((item) => options.map(item))), raw: body };
+      if (endsHere) return;
     }
   } catch (error) {
     throw caller?.aborted && !(error instanceof UserAbortError) ? abortError(vendor, caller.reason) : error;
