@@ -61,7 +61,7 @@ function readViolations(header: string): { location?: string[]; message?: string
 
 /**
  * What every normalized record must look like, whatever random schema-valid data the vendor sent
- * (DESIGN.md "Customer"): strings or `null` (never `undefined` or "null"), E.164 phones, UTC
+ * (the public `Customer` contract): strings or `null` (never `undefined` or "null"), E.164 phones, UTC
  * timestamps in `toISOString()` form.
  */
 export function expectCustomerShape(customer: Customer, vendor: string, id: RegExp): void {

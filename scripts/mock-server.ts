@@ -1,5 +1,5 @@
 /**
- * Prism mock servers started in-process (TOOLCHAIN.md: ~50 ms each, versus ~1 s for the CLI).
+ * Prism mock servers started in-process (about 50 ms each, against about 1 s for the Prism CLI).
  * Used by the contract tests (the CLI's `--mock` starts its own the same way). Prism ignores the base path of `servers[0].url`, so
  * clients point their `baseUrl` at the returned root URL.
  */

@@ -6,7 +6,7 @@ import { json, startServer, type TestServer } from "../../../scripts/test-server
 import { type CoaxClient, createCoaxClient } from "../src/index.js";
 import { envelope, failure, JANE } from "./fixtures.js";
 
-// DESIGN.md: POST/PATCH retry only on 429 and 503; GET, PUT and DELETE also on other 5xx and
+// The retry policy: POST/PATCH retry only on 429 and 503 (neither means the write happened); GET, PUT and DELETE also on other 5xx and
 // dropped connections. Every scripted failure carries `Retry-After: 0`, so a retry costs no
 // backoff time, and the only reason not to retry is the method.
 const NOW = { "retry-after": "0" };
