@@ -67,6 +67,7 @@ function hasKind(value: object, kind: string): boolean {
  * ```
  */
 export class ApiError extends Error {
+  /** @internal The brand `instanceof` reads across the CJS and ESM builds. */
   static readonly [KIND]: string = "ApiError";
 
   /**
@@ -129,6 +130,7 @@ export class ApiError extends Error {
 
 /** HTTP 400: the vendor rejected the request as malformed. Not retried. */
 export class BadRequestError extends ApiError {
+  /** @internal */
   static override readonly [KIND]: string = "BadRequestError";
 }
 /**
@@ -136,22 +138,27 @@ export class BadRequestError extends ApiError {
  * wrong or expired. A refreshing token provider gets one new token and one retry first.
  */
 export class AuthenticationError extends ApiError {
+  /** @internal */
   static override readonly [KIND]: string = "AuthenticationError";
 }
 /** HTTP 403: the credential is valid but may not do this (scope, role, plan). Not retried. */
 export class PermissionDeniedError extends ApiError {
+  /** @internal */
   static override readonly [KIND]: string = "PermissionDeniedError";
 }
 /** HTTP 404: no such record (or no such path on this vendor's host). Not retried. */
 export class NotFoundError extends ApiError {
+  /** @internal */
   static override readonly [KIND]: string = "NotFoundError";
 }
 /** HTTP 409: the request conflicts with the record's current state (a duplicate, a stale version). Not retried. */
 export class ConflictError extends ApiError {
+  /** @internal */
   static override readonly [KIND]: string = "ConflictError";
 }
 /** HTTP 422: the vendor refused the values sent; `fields` says which and why, where the vendor tells. Not retried. */
 export class UnprocessableEntityError extends ApiError {
+  /** @internal */
   static override readonly [KIND]: string = "UnprocessableEntityError";
 }
 /**
@@ -159,6 +166,7 @@ export class UnprocessableEntityError extends ApiError {
  * not safe to send twice (POST, PATCH) is retried only on 503, which says nothing was done.
  */
 export class InternalServerError extends ApiError {
+  /** @internal */
   static override readonly [KIND]: string = "InternalServerError";
 }
 
@@ -167,6 +175,7 @@ export class InternalServerError extends ApiError {
  * asks for a wait longer than the client's `maxRetryAfterMs`; `retryAfterMs` says how long it asked for.
  */
 export class RateLimitError extends ApiError {
+  /** @internal */
   static override readonly [KIND]: string = "RateLimitError";
 
   /** How long the vendor asked us to wait, when it said. */
@@ -182,29 +191,35 @@ export class RateLimitError extends ApiError {
 
 /** A 2xx that cannot be read: not JSON, an HTML page, or a record the normalizer cannot use. */
 export class InvalidResponseError extends ApiError {
+  /** @internal */
   static override readonly [KIND]: string = "InvalidResponseError";
 }
 
 /** No response at all: DNS, refused or dropped connection. `status` is undefined. */
 export class ConnectionError extends ApiError {
+  /** @internal */
   static override readonly [KIND]: string = "ConnectionError";
 }
 /** An attempt or the overall deadline ran out before a response arrived. */
 export class TimeoutError extends ConnectionError {
+  /** @internal */
   static override readonly [KIND]: string = "TimeoutError";
 }
 
 /** The caller's `AbortSignal` fired. Never retried. */
 export class UserAbortError extends ApiError {
+  /** @internal */
   static override readonly [KIND]: string = "UserAbortError";
 }
 
 /** Input the client refuses to send, such as an id that would escape its path segment. */
 export class InvalidRequestError extends ApiError {
+  /** @internal */
   static override readonly [KIND]: string = "InvalidRequestError";
 }
 /** A client was created with options it cannot work with (a missing base URL, say). */
 export class ConfigurationError extends ApiError {
+  /** @internal */
   static override readonly [KIND]: string = "ConfigurationError";
 }
 
