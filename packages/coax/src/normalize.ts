@@ -11,7 +11,9 @@ import {
 } from "@customer-api/core/vendor-kit/normalize";
 import type { components } from "./generated/schema.js";
 
+/** A customer as Coax sends it, typed from the spec. */
 export type CoaxRawCustomer = components["schemas"]["Customer"];
+/** A Coax customer normalized to core's `Customer`, with its raw record in `raw`. */
 export type CoaxCustomer = Customer<CoaxRawCustomer, "coax">;
 
 /**

@@ -6,8 +6,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type CoaxClient, createCoaxClient } from "../src/index.js";
 import { envelope, failure, JANE } from "./fixtures.js";
 
-// POST/PATCH retry only on 429 and 503 (a write may have happened); GET, PUT and DELETE also on
-// other 5xx and dropped connections. Every scripted failure carries `Retry-After: 0`, so a retry costs no
+// The retry policy: POST/PATCH retry only on 429 and 503 (neither means the write happened); GET, PUT and DELETE also on other 5xx and
+// dropped connections. Every scripted failure carries `Retry-After: 0`, so a retry costs no
 // backoff time, and the only reason not to retry is the method.
 const NOW = { "retry-after": "0" };
 

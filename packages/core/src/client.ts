@@ -1,7 +1,6 @@
 import createClient, { type Client, type ClientOptions as FetchClientOptions, type Middleware } from "openapi-fetch";
 import { type TokenSource, toTokenProvider } from "./auth/token-provider.js";
-import { errorFromResponse } from "./error-from-response.js";
-import { ConfigurationError, InvalidResponseError } from "./errors.js";
+import { type ApiError, ConfigurationError, errorClassForStatus, InvalidResponseError, RateLimitError } from "./errors.js";
 import { createPathSerializer } from "./path-params.js";
 import type { VendorProfile } from "./profile.js";
 import { failureOf, wrapClient } from "./raw-client.js";
@@ -9,10 +8,17 @@ import { createTransport } from "./transport/create-transport.js";
 import { type Limiter, type RateLimitOptions, resolveRateLimiter } from "./transport/limiter.js";
 import type { Logger } from "./transport/logger.js";
 
-/** The options every vendor factory accepts (DESIGN.md "Public contract"). */
+/**
+ * The options every vendor factory accepts, under the same names for every vendor; a vendor's own
+ * options extend these. `maxRetries`, `timeoutMs` and `headers` can also be set per call (`CallOptions`).
+ */
 export interface ClientOptions {
   /** A token string, a function returning one, or a provider such as `clientCredentials(...)`. */
   token?: TokenSource;
+  /**
+   * The API's base URL, e.g. a sandbox or a proxy (default: the vendor's own; required for
+   * vendors whose tenants each have a host). A base URL with credentials in it is refused.
+   */
   baseUrl?: string;
   /** A custom `fetch` (default: the global one, looked up at call time). */
   fetch?: typeof fetch;
@@ -36,7 +42,9 @@ export interface ClientOptions {
 export interface ApiClient<Paths extends {}> {
   /** Typed openapi-fetch access (`GET`, `POST`, …, per-call options included), running through the whole stack. */
   client: Client<Paths>;
+  /** The profile the client was built from. */
   profile: VendorProfile;
+  /** The limiter every request waits on (the caller's, or one at the vendor's limit); `undefined` when `rateLimit: false`. */
   rateLimiter: Limiter | undefined;
   /** The data of a 2xx result; for anything else, throws the `ApiError` the stack built for it. */
   unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T;
@@ -44,6 +52,32 @@ export interface ApiClient<Paths extends {}> {
   invalidResponse(message: string, response?: Response, body?: unknown): InvalidResponseError;
 }
 
+/**
+ * The client a vendor package builds on: openapi-fetch's typed client for the vendor's `paths`,
+ * sending every request through the stack (auth, rate limit, retries with backoff, timeouts,
+ * same-origin redirects, logging) and turning every failure into an `ApiError`. `extra.middleware`
+ * is openapi-fetch middleware added after the stack's own; `extra.fetchOptions` go to openapi-fetch.
+ *
+ * Throws `ConfigurationError` at once for a missing or malformed `baseUrl`, a `baseUrl` with
+ * credentials, a bad `maxRetries` or impossible `rateLimit` settings, so that a mistake shows at
+ * start-up rather than on the first request.
+ *
+ * @example
+ * ```ts
+ * import type { paths } from "./generated/acme.js";
+ *
+ * export function createAcmeClient(options: ClientOptions) {
+ *   const api = createApiClient<paths>({ vendor: "acme", baseUrl: "https://api.acme.test/v1" }, options);
+ *   return {
+ *     raw: api.client,
+ *     customers: {
+ *       get: async (id: string, call?: CallOptions) =>
+ *         api.unwrap(await api.client.GET("/customers/{id}", { params: { path: { id } }, ...callOptions(call) })),
+ *     },
+ *   };
+ * }
+ * ```
+ */
 export function createApiClient<Paths extends {}>(
   profile: VendorProfile,
   options: ClientOptions,
@@ -99,7 +133,9 @@ export function createApiClient<Paths extends {}>(
     redirect: "manual",
     pathSerializer: createPathSerializer(profile.vendor),
   });
-  const errorFor = (response: Response, body: unknown) => errorFromResponse(profile, response, body, { secrets });
+  // Failure-only code, loaded with the first middleware-made non-2xx.
+  const errorFor = async (response: Response, body: unknown) =>
+    (await import("./error-from-response.js")).errorFromResponse(profile, response, body, { secrets });
   const client = wrapClient(inner, transport, { vendor: profile.vendor, errorFor });
   if (extra.middleware) client.use(...extra.middleware);
 
@@ -109,11 +145,23 @@ export function createApiClient<Paths extends {}>(
     rateLimiter,
     unwrap(result) {
       if (result.response.ok) return result.data as never;
-      // Built by the stack, which knew the attempts and the request id; a result from elsewhere gets what its response says.
-      throw failureOf(result) ?? errorFor(result.response, result.error);
+      // Built by the stack, which knew the attempts and the request id; a result from elsewhere
+      // gets the class its status says (its body unread, so nothing in it can leak).
+      throw failureOf(result) ?? statusError(profile.vendor, result.response);
     },
     invalidResponse(message, response, body) {
       return new InvalidResponseError({ vendor: profile.vendor, status: response?.status, message, response, body });
     },
   };
+}
+
+/** The error for a non-2xx result that did not come through a client: only what its status line says. */
+function statusError(vendor: string, response: Response): ApiError {
+  const init = {
+    vendor,
+    status: response.status,
+    message: `${response.status} ${response.statusText || "error"}`.trim(),
+    response,
+  };
+  return response.status === 429 ? new RateLimitError(init) : new (errorClassForStatus(response.status))(init);
 }

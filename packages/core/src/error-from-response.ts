@@ -5,8 +5,11 @@ import { requestedWaitMs } from "./transport/retry-after.js";
 
 /** What only the stack knows about a response: how many attempts it took, the exchange's id, the credentials sent. */
 export interface ResponseFacts {
+  /** Attempts made, retries included (default 1). */
   attempts?: number | undefined;
+  /** The exchange's request or correlation id. */
   requestId?: string | undefined;
+  /** Credentials sent on the request, scrubbed out of the error's message and body wherever they appear. */
   secrets?: ReadonlySet<string> | undefined;
 }
 

@@ -3,20 +3,89 @@
  * went wrong, so callers branch with `instanceof` rather than on status numbers.
  */
 
+import { scrubSecrets, scrubValue } from "./transport/redact.js";
+
+/**
+ * What an {@link ApiError} is built from. Clients build their errors themselves; a vendor package or
+ * a test that needs one passes these facts, and each becomes the error property of the same name.
+ */
 export interface ApiErrorInit {
+  /** Which vendor client raised it, e.g. `"pexip"`. */
   vendor: string;
+  /** HTTP status; leave it out when no response was received. */
   status?: number | undefined;
+  /** What went wrong, in words; the vendor's own message where it sends one. Never holds a credential. */
   message: string;
+  /** The vendor's machine-readable error code, as a string. */
   code?: string | undefined;
+  /** The vendor's request or correlation id, for its support desk. */
   requestId?: string | undefined;
+  /** The parsed error body (text when it was not JSON), credentials scrubbed. */
   body?: unknown;
+  /** The raw `Response`; kept off `JSON.stringify` and logs. */
   response?: Response | undefined;
+  /** Per-field validation messages: field name to its messages. */
   fields?: Record<string, string[]> | undefined;
+  /** How many attempts were made (default 1). */
   attempts?: number | undefined;
+  /** The underlying error (a `fetch` rejection, a JSON parse error), as `Error#cause`. */
   cause?: unknown;
 }
 
+/**
+ * Which error classes an error belongs to, by name, shared by every copy of core in a process: an
+ * app that both `require`s and `import`s core loads its CJS and its ESM build, two sets of classes,
+ * and `instanceof` must still recognize an error from either. `Symbol.for` gives both copies the
+ * same key.
+ */
+const KIND: unique symbol = Symbol.for("@customer-api/core.error-kind");
+
+/** The kinds of `value`'s class and every class it extends, read from its prototype chain. */
+function hasKind(value: object, kind: string): boolean {
+  for (let proto = Object.getPrototypeOf(value); proto !== null; proto = Object.getPrototypeOf(proto)) {
+    if (Object.hasOwn(proto.constructor ?? {}, KIND) && (proto.constructor as { [KIND]?: string })[KIND] === kind) return true;
+  }
+  return false;
+}
+
+/** `cls`'s own chain first, then its kind: an error from core's other build (CJS or ESM) still counts. */
+function instanceOfKind(cls: abstract new (...args: never[]) => unknown, value: unknown): boolean {
+  if (Function.prototype[Symbol.hasInstance].call(cls, value)) return true;
+  if (typeof value !== "object" || value === null || !Object.hasOwn(cls, KIND)) return false;
+  return hasKind(value, (cls as unknown as { [KIND]: string })[KIND]);
+}
+
+/**
+ * The base of every error a client throws, so one `catch (e) { if (e instanceof ApiError) … }`
+ * covers them all. Catch a subclass to handle one case; read `status`, `code`, `fields` and
+ * `requestId` for the details. `JSON.stringify(error)` and loggers see the facts but never the
+ * request, its headers or the raw `Response`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.customers.get(id);
+ * } catch (e) {
+ *   if (e instanceof NotFoundError) return null;
+ *   if (e instanceof RateLimitError) console.warn(`slow down for ${e.retryAfterMs} ms`);
+ *   if (e instanceof ApiError) console.error(e.vendor, e.status, e.code, e.requestId, e.message);
+ *   throw e;
+ * }
+ * ```
+ */
 export class ApiError extends Error {
+  /** @internal The brand `instanceof` reads across the CJS and ESM builds. */
+  static readonly [KIND]: string = "ApiError";
+
+  /**
+   * `instanceof` by the class's own chain first, then by kind, so that an error from the other
+   * build (CJS or ESM) of core is still an instance of this build's class of the same name.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass `instanceof` asks about, not ApiError.
+    return instanceOfKind(this, value);
+  }
+
   /** HTTP status, or `undefined` when no response was received. */
   readonly status: number | undefined;
   /** Which vendor client raised it. */
@@ -35,14 +104,16 @@ export class ApiError extends Error {
   declare readonly response: Response | undefined;
 
   constructor(init: ApiErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    // Scrubbed here, where every error is born: whatever a server echoed back (a token in its
+    // message, its body or a request-id header) never reaches the message, the stack or a log.
+    super(scrubSecrets(init.message), init.cause === undefined ? undefined : { cause: init.cause });
     this.name = new.target.name;
     this.status = init.status;
     this.vendor = init.vendor;
-    this.code = init.code;
-    this.requestId = init.requestId;
-    this.body = init.body;
-    this.fields = init.fields;
+    this.code = init.code === undefined ? undefined : scrubSecrets(init.code);
+    this.requestId = init.requestId === undefined ? undefined : scrubSecrets(init.requestId);
+    this.body = scrubValue(init.body);
+    this.fields = scrubValue(init.fields);
     this.attempts = init.attempts ?? 1;
     Object.defineProperty(this, "response", { value: init.response, enumerable: false });
   }
@@ -63,15 +134,56 @@ export class ApiError extends Error {
   }
 }
 
-export class BadRequestError extends ApiError {}
-export class AuthenticationError extends ApiError {}
-export class PermissionDeniedError extends ApiError {}
-export class NotFoundError extends ApiError {}
-export class ConflictError extends ApiError {}
-export class UnprocessableEntityError extends ApiError {}
-export class InternalServerError extends ApiError {}
+/** HTTP 400: the vendor rejected the request as malformed. Not retried. */
+export class BadRequestError extends ApiError {
+  /** @internal */
+  static override readonly [KIND]: string = "BadRequestError";
+}
+/**
+ * HTTP 401, or a token endpoint that refused the client's credentials: the token is missing,
+ * wrong or expired. A refreshing token provider gets one new token and one retry first.
+ */
+export class AuthenticationError extends ApiError {
+  /** @internal */
+  static override readonly [KIND]: string = "AuthenticationError";
+}
+/** HTTP 403: the credential is valid but may not do this (scope, role, plan). Not retried. */
+export class PermissionDeniedError extends ApiError {
+  /** @internal */
+  static override readonly [KIND]: string = "PermissionDeniedError";
+}
+/** HTTP 404: no such record (or no such path on this vendor's host). Not retried. */
+export class NotFoundError extends ApiError {
+  /** @internal */
+  static override readonly [KIND]: string = "NotFoundError";
+}
+/** HTTP 409: the request conflicts with the record's current state (a duplicate, a stale version). Not retried. */
+export class ConflictError extends ApiError {
+  /** @internal */
+  static override readonly [KIND]: string = "ConflictError";
+}
+/** HTTP 422: the vendor refused the values sent; `fields` says which and why, where the vendor tells. Not retried. */
+export class UnprocessableEntityError extends ApiError {
+  /** @internal */
+  static override readonly [KIND]: string = "UnprocessableEntityError";
+}
+/**
+ * HTTP 5xx: the vendor failed. Thrown once the retries (`maxRetries`) are spent; a request that is
+ * not safe to send twice (POST, PATCH) is retried only on 503, which says nothing was done.
+ */
+export class InternalServerError extends ApiError {
+  /** @internal */
+  static override readonly [KIND]: string = "InternalServerError";
+}
 
+/**
+ * HTTP 429: the vendor's rate limit. Thrown once the retries are spent, or at once when the vendor
+ * asks for a wait longer than the client's `maxRetryAfterMs`; `retryAfterMs` says how long it asked for.
+ */
 export class RateLimitError extends ApiError {
+  /** @internal */
+  static override readonly [KIND]: string = "RateLimitError";
+
   /** How long the vendor asked us to wait, when it said. */
   readonly retryAfterMs: number | undefined;
   constructor(init: ApiErrorInit & { retryAfterMs?: number | undefined }) {
@@ -84,20 +196,38 @@ export class RateLimitError extends ApiError {
 }
 
 /** A 2xx that cannot be read: not JSON, an HTML page, or a record the normalizer cannot use. */
-export class InvalidResponseError extends ApiError {}
+export class InvalidResponseError extends ApiError {
+  /** @internal */
+  static override readonly [KIND]: string = "InvalidResponseError";
+}
 
 /** No response at all: DNS, refused or dropped connection. `status` is undefined. */
-export class ConnectionError extends ApiError {}
+export class ConnectionError extends ApiError {
+  /** @internal */
+  static override readonly [KIND]: string = "ConnectionError";
+}
 /** An attempt or the overall deadline ran out before a response arrived. */
-export class TimeoutError extends ConnectionError {}
+export class TimeoutError extends ConnectionError {
+  /** @internal */
+  static override readonly [KIND]: string = "TimeoutError";
+}
 
 /** The caller's `AbortSignal` fired. Never retried. */
-export class UserAbortError extends ApiError {}
+export class UserAbortError extends ApiError {
+  /** @internal */
+  static override readonly [KIND]: string = "UserAbortError";
+}
 
 /** Input the client refuses to send, such as an id that would escape its path segment. */
-export class InvalidRequestError extends ApiError {}
+export class InvalidRequestError extends ApiError {
+  /** @internal */
+  static override readonly [KIND]: string = "InvalidRequestError";
+}
 /** A client was created with options it cannot work with (a missing base URL, say). */
-export class ConfigurationError extends ApiError {}
+export class ConfigurationError extends ApiError {
+  /** @internal */
+  static override readonly [KIND]: string = "ConfigurationError";
+}
 
 const byStatus: Record<number, typeof ApiError> = {
   400: BadRequestError,

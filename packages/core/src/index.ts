@@ -1,5 +1,9 @@
-// What an application touches: errors, options, the normalized Customer, limiters and token
-// providers. What vendor packages build on is in `@customer-api/core/vendor-kit`.
+/**
+ * What an application touches: errors, options, the normalized Customer, limiters and token
+ * providers. What vendor packages build on is in `@customer-api/core/vendor-kit`.
+ *
+ * @module @customer-api/core
+ */
 
 // Typed raw access
 export type { Client, Middleware } from "openapi-fetch";

@@ -2,8 +2,11 @@ import type { RateLimitOptions } from "./transport/limiter.js";
 
 /** What a vendor's error body says, read by the vendor's own `readError`. */
 export interface ErrorDetails {
+  /** The vendor's message; the error falls back to `<status> <statusText>` without one. */
   message?: string | undefined;
+  /** The vendor's error code; a number becomes a string on the error. */
   code?: string | number | undefined;
+  /** Per-field validation messages: field name to its messages. */
   fields?: Record<string, string[]> | undefined;
 }
 
@@ -26,4 +29,9 @@ export interface VendorProfile {
   requestIdHeaders?: readonly string[];
   /** A wait the vendor puts in its 429 body (Homele's `retry_after`), in milliseconds. */
   retryAfterFromBody?(body: unknown): number | undefined;
+}
+
+/** A vendor's "wait N seconds" body field as milliseconds (for `retryAfterFromBody`); anything that is not a non-negative number is ignored. */
+export function secondsToMs(value: unknown): number | undefined {
+  return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value * 1000 : undefined;
 }

@@ -8,8 +8,11 @@ const FAILURE = Symbol("customer-api.failure");
 
 /** What openapi-fetch's methods resolve with. */
 export interface RawResult<T = unknown> {
+  /** The parsed body of a 2xx; absent otherwise. */
   data?: T;
+  /** The parsed body of a non-2xx (text when it was not JSON); absent on a 2xx. */
   error?: unknown;
+  /** The response, its body already read. */
   response: Response;
 }
 
@@ -32,7 +35,7 @@ export function wrapClient<Paths extends {}>(
   options: {
     vendor: string;
     /** The error for a non-2xx the stack never saw: a middleware's own response. */
-    errorFor(response: Response, body: unknown): ApiError;
+    errorFor(response: Response, body: unknown): Promise<ApiError>;
   },
 ): Client<Paths> {
   const { vendor } = options;
@@ -41,7 +44,10 @@ export function wrapClient<Paths extends {}>(
   const readers = new Set<Middleware>();
 
   const call = async (method: string, url: string, init: Record<string, unknown> | undefined): Promise<RawResult> => {
-    const { maxRetries, timeoutMs, parseAs = "json", ...rest } = init ?? {};
+    // The caller's signal goes to the stack only. A `Request` built with it would tie an abort
+    // listener to it that lingers until that `Request` is garbage-collected: a long listing or
+    // a thousand calls on one signal would pile them up (Node's MaxListenersExceededWarning).
+    const { maxRetries, timeoutMs, parseAs = "json", signal, ...rest } = init ?? {};
     checkCallOptions(vendor, maxRetries, timeoutMs);
     const bodyMode = parseAs as BodyMode;
     const readable =
@@ -52,7 +58,7 @@ export function wrapClient<Paths extends {}>(
     const fetch = async (request: Request) => {
       started = true;
       outcome = await transport(request, {
-        signal: rest.signal as AbortSignal | null | undefined,
+        signal: signal as AbortSignal | null | undefined,
         maxRetries: maxRetries as number | undefined,
         timeoutMs: timeoutMs as number | undefined,
         bodyMode,
@@ -130,10 +136,10 @@ function failed(result: RawResult, error: ApiError): RawResult {
 async function readOwnResponse(
   result: RawResult,
   bodyMode: BodyMode,
-  errorFor: (response: Response, body: unknown) => ApiError,
+  errorFor: (response: Response, body: unknown) => Promise<ApiError>,
 ): Promise<RawResult> {
   const { response } = result;
-  if (!response.ok) return failed(result, errorFor(response, result.error));
+  if (!response.ok) return failed(result, await errorFor(response, result.error));
   if (bodyMode !== "json" || !(result.data instanceof ReadableStream)) return result;
   const text = await response.text();
   return { data: text === "" ? undefined : JSON.parse(text), response };

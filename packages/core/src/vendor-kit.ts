@@ -1,4 +1,8 @@
-// What a vendor package builds its client on (the public entry holds what applications touch).
+/**
+ * What a vendor package builds its client on (the public entry holds what applications touch).
+ *
+ * @module @customer-api/core/vendor-kit
+ */
 
 // openapi-fetch's types, for middleware and typed results
 export type { Client, Middleware } from "openapi-fetch";
@@ -9,9 +13,9 @@ export { type TokenProvider, type TokenSource, toTokenProvider } from "./auth/to
 export { type CallOptions, callOptions } from "./call-options.js";
 // The client and its stack
 export { type ApiClient, type ClientOptions, createApiClient } from "./client.js";
+// A client from a vendor's generated descriptor (its spec's x-customer-api facts) and normalizer
 export { type Customers, defineCustomers, type ListParams, type RequestParts } from "./descriptor/customers.js";
 export { errorReader, retryAfterReader } from "./descriptor/error-reader.js";
-// A client from a vendor's generated descriptor (its spec's x-customer-api facts) and normalizer
 export { type Accessor, type At, accessor, at } from "./descriptor/pointer.js";
 export type { CustomerMethod, OperationFacts, PagingFacts, VendorDescriptor } from "./descriptor/types.js";
 export {
@@ -24,28 +28,27 @@ export {
   type VendorClientOptions,
   type VendorExtension,
 } from "./descriptor/vendor-client.js";
-export { errorFromResponse, type ResponseFacts } from "./error-from-response.js";
+export type { ResponseFacts } from "./error-from-response.js";
 // What an application sees too and a vendor package uses, so that it imports from one place.
 // Not the in-memory RateLimiter: a client loads it with its first request.
 export * from "./errors.js";
 export { lazily } from "./lazy.js";
 // The normalized record; the normalization helpers are in `@customer-api/core/vendor-kit/normalize`.
 export type { Address, Customer } from "./normalize/customer.js";
+// Checked when a client is created; the rest of the normalization helpers load with a normalizer.
 export { assertPhoneCountry } from "./normalize/phone-country.js";
-// Small enough to share with start-up code (Shtara reads a message with it).
-export { cleanText } from "./normalize/text.js";
 // Paging
 export {
   type ListOptions,
   type Page,
   type PagedList,
+  type PageLayout,
   type PaginatorOptions,
   type PagingStyle,
   paginate,
 } from "./paging/paginator.js";
 export { cursorPaging, offsetPaging, pageNumberPaging } from "./paging/styles.js";
-export type { ErrorDetails, VendorProfile } from "./profile.js";
+export { type ErrorDetails, secondsToMs, type VendorProfile } from "./profile.js";
 export type { RawResult } from "./raw-client.js";
 export { isLimiter, type Limiter, type RateLimitOptions } from "./transport/limiter.js";
 export type { AttemptLog, Logger } from "./transport/logger.js";
-export { retryAfterFromHeaders, secondsToMs } from "./transport/retry-after.js";

@@ -10,7 +10,9 @@ import {
 } from "@customer-api/core/vendor-kit/normalize";
 import type { components } from "./generated/schema.js";
 
+/** A customer as Hamgam sends it, typed from the spec. */
 export type HamgamRawCustomer = components["schemas"]["Customer"];
+/** A Hamgam customer normalized to core's `Customer`, with its raw record in `raw`. */
 export type HamgamCustomer = Customer<HamgamRawCustomer, "hamgam">;
 
 /**

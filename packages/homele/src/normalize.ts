@@ -11,7 +11,9 @@ import {
 } from "@customer-api/core/vendor-kit/normalize";
 import type { components } from "./generated/schema.js";
 
+/** A customer as Homele sends it: the list item or the fuller detail record, typed from the spec. */
 export type HomeleRawCustomer = components["schemas"]["CustomerListItem"] | components["schemas"]["CustomerDetail"];
+/** A Homele customer normalized to core's `Customer`, with its raw record in `raw`. */
 export type HomeleCustomer = Customer<HomeleRawCustomer, "homele">;
 
 const relatedName = (value: unknown) => cleanText((value as { name?: unknown } | null | undefined)?.name);

@@ -11,7 +11,9 @@ import {
 } from "@customer-api/core/vendor-kit/normalize";
 import type { components } from "./generated/schema.js";
 
+/** A customer as Pexip sends it, typed from the spec. */
 export type PexipRawCustomer = components["schemas"]["Customer"];
+/** A Pexip customer normalized to core's `Customer`, with its raw record in `raw`. */
 export type PexipCustomer = Customer<PexipRawCustomer, "pexip">;
 
 type LocalizedField = "city" | "state" | "street1" | "street2";

@@ -84,3 +84,33 @@ describe("customers.list paging", () => {
     await expect(ids(client(fetch).customers.list())).rejects.toBeInstanceOf(InvalidResponseError);
   });
 });
+
+describe("customers.list concurrency", () => {
+  /** `pagedFetch` behind a few milliseconds of latency, counting the requests in flight at once. */
+  function slowFetch(total: number) {
+    const { fetch, requests } = pagedFetch(total);
+    const seen = { inFlight: 0, maxInFlight: 0 };
+    const slow: typeof globalThis.fetch = async (input, init) => {
+      seen.maxInFlight = Math.max(seen.maxInFlight, ++seen.inFlight);
+      try {
+        await new Promise((r) => setTimeout(r, 3));
+        return await fetch(input, init);
+      } finally {
+        seen.inFlight--;
+      }
+    };
+    return { fetch: slow, requests, seen };
+  }
+
+  it("keeps Pexip's documented 4 concurrent requests in flight by default, records in order", async () => {
+    const { fetch, seen } = slowFetch(60);
+    expect(await ids(client(fetch).customers.list({ pageSize: 5 }))).toEqual(Array.from({ length: 60 }, (_, i) => String(i)));
+    expect(seen.maxInFlight).toBe(4);
+  });
+
+  it("`concurrency: 1` walks one page at a time", async () => {
+    const { fetch, seen } = slowFetch(30);
+    expect(await ids(client(fetch).customers.list({ pageSize: 5, concurrency: 1 }))).toHaveLength(30);
+    expect(seen.maxInFlight).toBe(1);
+  });
+});

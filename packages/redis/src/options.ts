@@ -2,6 +2,11 @@ import { ConfigurationError, type RateLimitOptions } from "@customer-api/core";
 import type { Redis } from "ioredis";
 import { isValidVendor } from "./keys.js";
 
+/**
+ * The options of {@link createRedisLimiter}. Every worker that shares a limit passes the same
+ * `vendor`, `credential`, `limit`, `intervalMs` and `concurrency`: the first two name the keys the
+ * workers meet under, the rest are enforced by each worker's script against those keys.
+ */
 export interface RedisLimiterOptions {
   /** An ioredis client to take the connection settings from; the limiter opens its own copy of it. */
   redis?: Redis;
@@ -16,6 +21,7 @@ export interface RedisLimiterOptions {
   credential: string;
   /** Request starts allowed in any `intervalMs`, across all workers. */
   limit: number;
+  /** The window `limit` counts in, in milliseconds (e.g. `60_000` for "per minute"). */
   intervalMs: number;
   /** Requests in flight at once across all workers (default: no cap). */
   concurrency?: number;

@@ -21,12 +21,20 @@ interface LimiterCommands {
  * A `Limiter` whose state lives in Redis, so every worker process and machine that uses the same
  * vendor and credential shares one limit: at most `limit` starts in any `intervalMs`, at most
  * `concurrency` in flight, and one pause when any of them is told to wait by a 429.
+ *
+ * Built by {@link createRedisLimiter}; the constructor takes the same options. It opens its own
+ * Redis connection, which keeps a Node process alive until {@link RedisLimiter.close} is called.
  */
 export class RedisLimiter implements Limiter {
+  /** The vendor whose limit this is; part of every key and carried on errors. */
   readonly vendor: string;
+  /** Request starts allowed in any `intervalMs`, across all workers. */
   readonly limit: number;
+  /** The window, in milliseconds (before `marginMs` widens it). */
   readonly intervalMs: number;
+  /** Requests in flight at once across all workers; `undefined` when not capped. */
   readonly concurrency: number | undefined;
+  /** How long a dead worker's slot stays taken, in milliseconds. */
   readonly leaseMs: number;
   /** Where this limiter's keys start; the credential appears only as a hash prefix. */
   readonly keyPrefix: string;
@@ -189,7 +197,30 @@ export class RedisLimiter implements Limiter {
 
 function ignore(): void {}
 
-/** A limiter whose state is shared through Redis by every worker with the same vendor and credential. */
+/**
+ * A limiter whose state is shared through Redis by every worker with the same vendor and credential.
+ * Pass it as the `rateLimit` option of every worker's client.
+ *
+ * Throws `ConfigurationError` at once, naming the option, for settings it cannot work with (no or
+ * both of `redis` and `url`, an empty `credential`, a `vendor` that is not a plain name, a limit
+ * that is not a positive whole number). When Redis cannot be reached, `acquire` rejects with
+ * {@link RedisLimiterError} and no request is sent, unless `onRedisError: "fallback"`.
+ *
+ * @example
+ * ```ts
+ * const limiter = createRedisLimiter({
+ *   url: process.env.REDIS_URL!,
+ *   vendor: "pexip",
+ *   credential: process.env.PEXIP_CLIENT_ID!, // what Pexip counts by; only a hash of it is stored
+ *   limit: 3_000,
+ *   intervalMs: 60_000,
+ *   concurrency: 4,
+ * });
+ * const pexip = createPexipClient({ enterprise: "acme", token, rateLimit: limiter });
+ * // …
+ * await limiter.close(); // its Redis connection keeps the process alive until closed
+ * ```
+ */
 export function createRedisLimiter(options: RedisLimiterOptions): RedisLimiter {
   return new RedisLimiter(options);
 }

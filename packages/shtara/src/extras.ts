@@ -1,4 +1,4 @@
-import { type ApiClient, type CallOptions, callOptions, cleanText, InvalidRequestError } from "@customer-api/core/vendor-kit";
+import { type ApiClient, type CallOptions, callOptions, InvalidRequestError } from "@customer-api/core/vendor-kit";
 import type { components, paths } from "./generated/schema.js";
 
 /** `PUT /customers/blacklist/{customer}`'s body: why the customer is banned (free text, kept by the store; Salla requires it). */
@@ -46,6 +46,8 @@ export const shtaraExtras = (api: ApiClient<paths>) => {
       // openapi-typescript types a binary field as string; openapi-fetch sends a FormData body as it is.
       const body = form as unknown as components["schemas"]["ImportCustomersRequest"];
       const result = api.unwrap(await api.client.POST("/customers/import", { body, ...callOptions(options) }));
+      // The text helper loads with the normalizers, off the start-up path.
+      const { cleanText } = await import("@customer-api/core/vendor-kit/normalize");
       return { message: cleanText(result?.data?.message) };
     },
   };

@@ -10,7 +10,9 @@ import {
 } from "@customer-api/core/vendor-kit/normalize";
 import type { components } from "./generated/schema.js";
 
+/** A customer as Salla sends it, typed from the spec. */
 export type ShtaraRawCustomer = components["schemas"]["Customer"];
+/** A Salla customer normalized to core's `Customer`, with its raw record in `raw`. */
 export type ShtaraCustomer = Customer<ShtaraRawCustomer, "shtara">;
 
 /** Shtara's customer as a `Customer`; the field table is in the README. */

@@ -1,52 +1,27 @@
-import { endpointFetch, requestToken, type TokenEndpointOptions } from "./token-endpoint.js";
-import type { TokenProvider } from "./token-provider.js";
+import type { ClientCredentialsOptions } from "./client-credentials-provider.js";
+import { deferredProvider, type TokenProvider } from "./token-provider.js";
 
-export interface ClientCredentialsOptions extends TokenEndpointOptions {
-  scope?: string | readonly string[];
-  /** Send the client credentials as HTTP Basic (default) or in the form body. */
-  authMethod?: "basic" | "body";
-}
+export type { ClientCredentialsOptions };
 
 /**
- * OAuth2 client credentials (RFC 6749 section 4.4). The token is cached until shortly before it
- * expires, and however many requests wait, only one token request is in flight.
+ * OAuth2 client credentials (RFC 6749 section 4.4): the token cached until shortly before it
+ * expires, one token request in flight however many requests wait. The provider and its token
+ * request load with the first token asked for, so an app that passes a plain token never ships them.
+ *
+ * A token without `expires_in` is kept for 5 minutes. A refused request rejects with
+ * `AuthenticationError`, an unreachable endpoint with `ConnectionError`; neither carries the client secret.
+ *
+ * @example
+ * ```ts
+ * // Any client's `token` option takes it.
+ * const token = clientCredentials({
+ *   tokenUrl: "https://auth.example.com/oauth/token",
+ *   clientId: process.env.CLIENT_ID!,
+ *   clientSecret: process.env.CLIENT_SECRET!,
+ *   scope: ["customers:read"],
+ * });
+ * ```
  */
 export function clientCredentials(options: ClientCredentialsOptions): TokenProvider {
-  const skew = options.expirySkewMs ?? 30_000;
-  const fetchFn = endpointFetch(options);
-  let cached: { token: string; expiresAt: number } | undefined;
-  let inFlight: Promise<string> | undefined;
-
-  const fetchToken = async (): Promise<string> => {
-    const scope = Array.isArray(options.scope) ? options.scope.join(" ") : (options.scope as string | undefined);
-    const useBody = options.authMethod === "body";
-    const answer = await requestToken({
-      vendor: options.vendor ?? "oauth2",
-      tokenUrl: options.tokenUrl,
-      fetch: fetchFn,
-      form: {
-        grant_type: "client_credentials",
-        scope,
-        client_id: useBody ? options.clientId : undefined,
-        client_secret: useBody ? options.clientSecret : undefined,
-      },
-      basicAuth: useBody ? undefined : { clientId: options.clientId, clientSecret: options.clientSecret },
-    });
-    const lifetimeMs = (answer.expires_in ?? 300) * 1000;
-    cached = { token: answer.access_token, expiresAt: Date.now() + Math.max(0, lifetimeMs - skew) };
-    return answer.access_token;
-  };
-
-  return {
-    async getToken() {
-      if (cached && Date.now() < cached.expiresAt) return cached.token;
-      inFlight ??= fetchToken().finally(() => {
-        inFlight = undefined;
-      });
-      return inFlight;
-    },
-    invalidate(token) {
-      if (cached?.token === token) cached = undefined;
-    },
-  };
+  return deferredProvider(() => import("./client-credentials-provider.js").then((m) => m.createClientCredentials(options)));
 }

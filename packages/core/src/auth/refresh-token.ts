@@ -1,69 +1,31 @@
-import { endpointFetch, requestToken, type TokenEndpointOptions } from "./token-endpoint.js";
-import type { TokenProvider } from "./token-provider.js";
+import type { RefreshTokenOptions, RefreshTokenSet } from "./refresh-token-provider.js";
+import { deferredProvider, type TokenProvider } from "./token-provider.js";
 
-export interface RefreshTokenSet {
-  accessToken: string;
-  refreshToken: string;
-  /** Epoch milliseconds; unknown means "valid until the server says otherwise". */
-  expiresAt?: number | undefined;
-}
-
-export interface RefreshTokenOptions extends TokenEndpointOptions {
-  /** The tokens you hold now (from your OAuth2 authorization-code flow or your store). */
-  tokens: RefreshTokenSet;
-  /** Called with every new set: persist it, because the old refresh token no longer works. */
-  onRefresh?: (tokens: RefreshTokenSet) => void | Promise<void>;
-}
+export type { RefreshTokenOptions, RefreshTokenSet };
 
 /**
- * Access tokens from a refresh token that the vendor accepts only once. Two refreshes in parallel
- * would spend the same refresh token twice (and some vendors then revoke both), so refreshes are
- * strictly serialized: every caller that needs a new token waits on the one refresh in flight.
+ * Access tokens from a refresh token that the vendor accepts only once, refreshes strictly
+ * serialized. The provider and its token request load with the first token asked for.
+ *
+ * A token is refreshed `expirySkewMs` (default 30 s) before its `expiresAt`, and after a 401. A
+ * refused refresh rejects with `AuthenticationError` (the endpoint's `error` as `code`), an
+ * unreachable endpoint with `ConnectionError`, an answer without `access_token` with
+ * `InvalidResponseError`; none of them carries the tokens or the client secret.
+ *
+ * @example
+ * ```ts
+ * // Any client's `token` option takes it; `store` is where your app keeps the tokens.
+ * const token = refreshingToken({
+ *   tokenUrl: "https://auth.example.com/oauth/token",
+ *   clientId: process.env.CLIENT_ID!,
+ *   clientSecret: process.env.CLIENT_SECRET!,
+ *   tokens: await store.load(),
+ *   onRefresh: (tokens) => store.save(tokens), // the old refresh token is spent
+ * });
+ * ```
  */
 export function refreshingToken(options: RefreshTokenOptions): TokenProvider {
-  const skew = options.expirySkewMs ?? 30_000;
-  const fetchFn = endpointFetch(options);
-  let current: RefreshTokenSet = { ...options.tokens };
-  let stale = false;
-  let refreshing: Promise<string> | undefined;
-
-  const isFresh = () => !stale && (current.expiresAt === undefined || Date.now() < current.expiresAt - skew);
-
-  const refresh = async (): Promise<string> => {
-    const answer = await requestToken({
-      vendor: options.vendor ?? "oauth2",
-      tokenUrl: options.tokenUrl,
-      fetch: fetchFn,
-      form: {
-        grant_type: "refresh_token",
-        refresh_token: current.refreshToken,
-        client_id: options.clientId,
-        client_secret: options.clientSecret,
-      },
-    });
-    const next: RefreshTokenSet = {
-      accessToken: answer.access_token,
-      // A server that does not rotate keeps the old refresh token valid.
-      refreshToken: answer.refresh_token ?? current.refreshToken,
-      expiresAt: answer.expires_in === undefined ? undefined : Date.now() + answer.expires_in * 1000,
-    };
-    current = next;
-    stale = false;
-    await options.onRefresh?.({ ...next });
-    return next.accessToken;
-  };
-
-  return {
-    async getToken() {
-      if (refreshing) return refreshing;
-      if (isFresh()) return current.accessToken;
-      refreshing = refresh().finally(() => {
-        refreshing = undefined;
-      });
-      return refreshing;
-    },
-    invalidate(token) {
-      if (token === current.accessToken) stale = true;
-    },
-  };
+  // The tokens as they are now: what the caller does with its object afterwards does not change them.
+  const settings = { ...options, tokens: { ...options.tokens } };
+  return deferredProvider(() => import("./refresh-token-provider.js").then((m) => m.createRefreshingToken(settings)));
 }

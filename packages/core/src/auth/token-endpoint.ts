@@ -1,15 +1,30 @@
 import { AuthenticationError, ConnectionError, InvalidResponseError } from "../errors.js";
+import { rememberSecret } from "../transport/redact.js";
 
 /** Where and as whom a refreshing provider asks for tokens. */
 export interface TokenEndpointOptions {
+  /** The OAuth2 token endpoint's absolute URL. */
   tokenUrl: string;
+  /** The OAuth2 client id. */
   clientId: string;
+  /** The OAuth2 client secret; sent only to `tokenUrl`, never put in an error or log. */
   clientSecret: string;
   /** Get a new token this long before the current one expires (default 30 s). */
   expirySkewMs?: number;
+  /** A custom `fetch` for the token requests (default: the global one, looked up at call time). */
   fetch?: typeof fetch;
   /** Carried on errors. */
   vendor?: string;
+}
+
+/** Form fields that name no credential: they may appear in errors as they are. */
+const PUBLIC_FORM_FIELDS = new Set(["grant_type", "scope", "client_id"]);
+
+/** A credential as sent (and as a form body percent-encodes it), so that neither form shows up in an error. */
+function rememberCredential(value: string): void {
+  rememberSecret(value);
+  rememberSecret(encodeURIComponent(value));
+  rememberSecret(new URLSearchParams({ v: value }).toString().slice(2));
 }
 
 /** The `fetch` a provider uses: its own, or the global one looked up at call time. */
@@ -39,14 +54,22 @@ export async function requestToken(options: {
   signal?: AbortSignal | undefined;
 }): Promise<TokenResponse> {
   const body = new URLSearchParams();
-  for (const [key, value] of Object.entries(options.form)) if (value !== undefined) body.set(key, value);
+  for (const [key, value] of Object.entries(options.form)) {
+    if (value === undefined) continue;
+    body.set(key, value);
+    // A token endpoint that refuses may echo the form back; every value but the public ones is a credential.
+    if (!PUBLIC_FORM_FIELDS.has(key)) rememberCredential(value);
+  }
   const headers: Record<string, string> = {
     "content-type": "application/x-www-form-urlencoded",
     accept: "application/json",
   };
   if (options.basicAuth) {
     const { clientId, clientSecret } = options.basicAuth;
-    headers.authorization = `Basic ${btoa(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`)}`;
+    const basic = btoa(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`);
+    rememberCredential(clientSecret);
+    rememberSecret(basic);
+    headers.authorization = `Basic ${basic}`;
   }
   let response: Response;
   try {
@@ -82,5 +105,7 @@ export async function requestToken(options: {
       response,
     });
   }
+  rememberSecret(record.access_token);
+  if (typeof record.refresh_token === "string") rememberCredential(record.refresh_token);
   return record as unknown as TokenResponse;
 }

@@ -150,7 +150,11 @@ export function defineCustomers<Paths extends {}, F extends Facts, C, Call exten
   if (list?.paging) {
     const facts = list.paging;
     resource.list = (params: Record<string, unknown> = {}): PagedList<C> => {
-      const { maxItems, pageSize, ...call } = params as { maxItems?: number; pageSize?: number };
+      const { maxItems, pageSize, concurrency, ...call } = params as {
+        maxItems?: number;
+        pageSize?: number;
+        concurrency?: number;
+      };
       if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize >= 1)) {
         throw new InvalidRequestError({ vendor, message: "`pageSize` must be a whole number >= 1" });
       }
@@ -163,6 +167,8 @@ export function defineCustomers<Paths extends {}, F extends Facts, C, Call exten
           facts,
           pageSize,
           maxItems,
+          // By default as many pages in flight as the vendor documents concurrent requests.
+          concurrency: concurrency ?? api.profile.rateLimit?.concurrency,
           call: stack as CallOptions,
           // `call` is the list's per-call options with the paginator's own signal.
           fetchPage: (query, call) => send(list!, { ...own, ...call }, { params: { query: { ...filters, ...query } } }),

@@ -1,5 +1,4 @@
-import type { ErrorDetails } from "../profile.js";
-import { secondsToMs } from "../transport/retry-after.js";
+import { type ErrorDetails, secondsToMs } from "../profile.js";
 import type { VendorDescriptor } from "./types.js";
 
 type Errors = VendorDescriptor["errors"];

@@ -8,6 +8,7 @@ export interface ListPagesOptions<C> {
   facts: PagingFacts;
   pageSize: number | undefined;
   maxItems: number | undefined;
+  concurrency: number | undefined;
   /** The list's per-call options (signal, retries, timeout, headers). */
   call: CallOptions;
   fetchPage(query: Record<string, unknown>, call: CallOptions & { signal: AbortSignal }): Promise<unknown>;
@@ -20,6 +21,7 @@ export function listPages<C>(options: ListPagesOptions<C>): AsyncIterable<Page<C
   return paginate({
     vendor: options.vendor,
     maxItems: options.maxItems,
+    concurrency: options.concurrency,
     ...options.call,
     style: paging.style,
     fetchPage: (state, call) => options.fetchPage(paging.query(state), call),

@@ -33,6 +33,9 @@ function withLocale(locale: Locale): Promise<CountryLib> {
   return ready;
 }
 
+/** Twice the longest country name the library knows (about 50 characters), with room for a pair. */
+const MAX_COUNTRY_TEXT = 200;
+
 const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
 // Letters Persian writes and Arabic does not (ی ک پ چ ژ گ): try Persian names first.
 const PERSIAN_LETTERS = /[\u06CC\u06A9\u067E\u0686\u0698\u06AF]/;
@@ -46,7 +49,10 @@ const LATIN = /^[\p{Script=Latin}\s.,'’()-]+$/u;
  */
 export async function toCountryCode(value: unknown): Promise<string | null> {
   const text = cleanText(value);
-  if (text === null) return null;
+  // Looking a name up compares it with every country's names, so its cost grows with its length:
+  // a 100,000-character field took 10 s. No country's name (in any of these languages, even as a
+  // Salla `Arabic | English` pair) comes near this length, so anything longer names no country.
+  if (text === null || text.length > MAX_COUNTRY_TEXT) return null;
   for (const part of text.split(/\s*[|/]\s*/)) {
     const code = await partToCode(
       part

@@ -1,11 +1,14 @@
-// `@customer-api/core/vendor-kit/normalize`: the normalization helpers, apart from the rest of
-// the kit so that an app's bundler loads them with a vendor's normalizer (on the first record),
-// not at start-up: a bundler puts whatever a start-up module imports statically in the start-up chunk.
+/**
+ * The normalization helpers, apart from the rest of the kit so that an app's bundler loads them
+ * with a vendor's normalizer (on the first record), not at start-up: a bundler puts whatever a
+ * start-up module imports statically in the start-up chunk.
+ *
+ * @module @customer-api/core/vendor-kit/normalize
+ */
 
 export { buildAddress } from "./address.js";
 export type { Address, Customer } from "./customer.js";
 export { toUtcIso } from "./date.js";
 export { type PhoneContext, toE164 } from "./phone.js";
-export { assertPhoneCountry } from "./phone-country.js";
 export { requireRecord } from "./record.js";
 export { cleanEmail, cleanText, joinName, splitName } from "./text.js";

@@ -5,6 +5,7 @@ let phoneLib: Promise<PhoneLib> | undefined;
 /** libphonenumber-js is loaded on first use, so a client that never normalizes never loads it. */
 const loadPhoneLib = () => (phoneLib ??= import("./phone-library.js"));
 
+/** What `toE164` needs to read a national number: the country it belongs to, or its calling code. */
 export interface PhoneContext {
   /** ISO 3166-1 alpha-2 country for a national number, e.g. `IR`. */
   country?: string | null | undefined;

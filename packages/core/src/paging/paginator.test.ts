@@ -264,4 +264,25 @@ describe("prefetching", () => {
     expect(listeners).toBe(1);
     expect(removed).toEqual(["abort"]);
   });
+
+  it("an abort between two records of a page already fetched stops at that record", async () => {
+    const controller = new AbortController();
+    const pages = fake<{ page: number }>((s) => ({ data: ids(s.page * 10, 5) }));
+    const list = paginate({
+      vendor: "t",
+      signal: controller.signal,
+      style: pageNumberPaging({ items: (p: any) => p.data }),
+      fetchPage: pages.fetchPage,
+      map: (i: any) => i.id,
+    });
+    const seen: number[] = [];
+    const walk = (async () => {
+      for await (const x of list) {
+        seen.push(x);
+        if (seen.length === 2) controller.abort();
+      }
+    })();
+    await expect(walk).rejects.toBeInstanceOf(UserAbortError);
+    expect(seen).toEqual([10, 11]);
+  });
 });

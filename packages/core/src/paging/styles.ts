@@ -33,6 +33,16 @@ export function offsetPaging<PageBody, Item>(options: {
       if (typeof total === "number" && Number.isFinite(total)) return offset < total ? { ...state, offset } : null;
       return count < state.limit ? null : { ...state, offset };
     },
+    layout(page, state, count) {
+      const total = options.total?.(page);
+      if (!(typeof total === "number" && Number.isFinite(total) && count > 0)) return undefined;
+      // The first page's length is the stride: a server that caps `limit` below what was asked
+      // pages by its own size, and asking each page for exactly that size never overlaps or skips.
+      return {
+        pages: Math.max(1, Math.ceil((total - state.offset) / count)),
+        position: (index) => ({ offset: state.offset + index * count, limit: count }),
+      };
+    },
   };
 }
 
@@ -52,6 +62,11 @@ export function pageNumberPaging<PageBody, Item>(options: {
       }
       if (options.pageSize !== undefined && count < options.pageSize) return null;
       return { page: state.page + 1 };
+    },
+    layout(page, state) {
+      const totalPages = options.totalPages?.(page);
+      if (!(typeof totalPages === "number" && Number.isFinite(totalPages))) return undefined;
+      return { pages: Math.max(1, Math.ceil(totalPages) - state.page + 1), position: (index) => ({ page: state.page + index }) };
     },
   };
 }

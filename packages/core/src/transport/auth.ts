@@ -1,5 +1,6 @@
 import type { TokenProvider } from "../auth/token-provider.js";
 import type { Layer } from "./layer.js";
+import { rememberSecret } from "./redact.js";
 
 /**
  * Put `<scheme> <token>` on every attempt, so that a refreshed token is used on retries. When the
@@ -11,6 +12,7 @@ export function authLayer(provider: TokenProvider, scheme: string): Layer {
     // so setting the header and sending it again needs no copy.
     const sendWith = (token: string) => {
       context.secrets.add(token);
+      rememberSecret(token);
       request.headers.set("authorization", `${scheme} ${token}`);
       return next(request, context);
     };

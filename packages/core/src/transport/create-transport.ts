@@ -1,17 +1,16 @@
 import type { TokenProvider } from "../auth/token-provider.js";
-import { errorFromResponse } from "../error-from-response.js";
-import { ApiError, InvalidResponseError, TimeoutError } from "../errors.js";
+import { ApiError, TimeoutError } from "../errors.js";
 import type { VendorProfile } from "../profile.js";
 import { authLayer } from "./auth.js";
-import { type BodyMode, compose, type Layer, type RequestContext } from "./layer.js";
+import { followRedirects } from "./follow-redirects.js";
+import { type BodyMode, compose, type Layer, lazyLayer, type RequestContext } from "./layer.js";
 import type { Limiter } from "./limiter.js";
-import { findRequestId, type Logger, loggerLayer } from "./logger.js";
+import type { Logger } from "./logger.js";
 import { rateLimitLayer } from "./rate-limit.js";
-import { scrubSecrets } from "./redact.js";
-import { redirectLayer } from "./redirect.js";
 import type { Reply } from "./reply.js";
 import { type RetryOptions, retryLayer } from "./retry.js";
 import { callAborted, createSend } from "./send.js";
+import { onAbort } from "./signals.js";
 import { timeoutLayer } from "./timeout.js";
 
 export interface TransportOptions {
@@ -50,7 +49,6 @@ export interface Outcome {
 export type Transport = (request: Request, call: CallSettings) => Promise<Outcome>;
 
 const JSON_TYPE = /^application\/([\w.+-]*\+)?json\b/i;
-const SNIPPET = 200;
 
 /**
  * The stack one call runs through: retry, then rate limit, auth, logging, per-attempt timeout,
@@ -62,8 +60,10 @@ export function createTransport(options: TransportOptions): Transport {
   const layers: Layer[] = [retryLayer({ ...options.retry, onRetryAfter: (ms) => options.rateLimiter?.pause(ms) })];
   if (options.rateLimiter) layers.push(rateLimitLayer(options.rateLimiter));
   if (options.token) layers.push(authLayer(options.token, profile.authScheme ?? "Bearer"));
-  if (options.logger) layers.push(loggerLayer(options.logger));
-  layers.push(timeoutLayer(), redirectLayer());
+  const { logger } = options;
+  // The logger and its URL redaction load with the first request, and only for a client that has one.
+  if (logger) layers.push(lazyLayer(() => import("./logger.js").then((m) => m.loggerLayer(logger))));
+  layers.push(timeoutLayer(), followRedirects());
   const send = compose(...layers)(createSend(options.fetch));
   const { deadlineMs } = options;
   const hasDeadline = deadlineMs !== undefined && deadlineMs >= 0 && deadlineMs < Number.POSITIVE_INFINITY;
@@ -86,7 +86,7 @@ export function createTransport(options: TransportOptions): Transport {
       secrets,
     };
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const onCallerAbort = deadline && callerSignal && (() => deadline.abort(callerSignal.reason));
+    let unsubscribe: (() => void) | undefined;
     if (deadline) {
       timer = setTimeout(() => {
         deadline.abort(
@@ -98,58 +98,44 @@ export function createTransport(options: TransportOptions): Transport {
         );
       }, deadlineMs);
       if (callerSignal?.aborted) deadline.abort(callerSignal.reason);
-      else callerSignal?.addEventListener("abort", onCallerAbort!, { once: true });
+      else if (callerSignal) unsubscribe = onAbort(callerSignal, () => deadline.abort(callerSignal.reason));
     }
     try {
-      if (context.signal?.aborted) throw callAborted(context);
+      if (context.signal?.aborted) throw await callAborted(context);
       // Read the request body once, so every attempt and redirect can send it again without a copy.
       if (request.body !== null) (context as { body: ArrayBuffer | undefined }).body = await request.arrayBuffer();
-      return finish(await send(request, context), context);
+      const outcome = finish(await send(request, context), context);
+      // Only a failure waits for its error builder; a 2xx costs no extra await.
+      return outcome instanceof Promise ? await outcome : outcome;
     } catch (error) {
       if (error instanceof ApiError) throw error;
       // A token provider or a limiter that rejects with the signal's own reason.
-      throw context.signal?.aborted ? callAborted(context) : error;
+      throw context.signal?.aborted ? await callAborted(context) : error;
     } finally {
       if (timer !== undefined) clearTimeout(timer);
-      if (onCallerAbort) callerSignal!.removeEventListener("abort", onCallerAbort);
+      unsubscribe?.();
     }
   };
 }
 
 /** The final reply as data (a 2xx, JSON checked and parsed once) or as the `ApiError` it stands for. */
-function finish(reply: Reply, context: RequestContext): Outcome {
+function finish(reply: Reply, context: RequestContext): Outcome | Promise<Outcome> {
   const { response } = reply;
-  const { profile, secrets } = context;
-  const requestId = () =>
-    findRequestId(response.headers, profile.requestIdHeaders) ?? findRequestId(context.request.headers, profile.requestIdHeaders);
-  if (!response.ok) {
-    return {
-      reply,
-      error: errorFromResponse(profile, response, reply.body, { attempts: context.attempt, requestId: requestId(), secrets }),
-    };
-  }
+  if (!response.ok) return import("./on-failure.js").then((m) => ({ reply, error: m.responseError(reply, context) }));
   const { text } = reply;
   if (context.bodyMode !== "json" || text === undefined || text === "") return { reply };
-  // A 2xx must be JSON we can read: an HTML login page or a truncated body becomes a typed
-  // `InvalidResponseError` here, not a bare `SyntaxError` inside the caller's code.
-  const unreadable = (reason: string) =>
-    new InvalidResponseError({
-      vendor: profile.vendor,
-      status: response.status,
-      message: `Unreadable ${response.status} response: ${reason}`,
-      requestId: requestId(),
-      body: scrubSecrets(text.length > SNIPPET ? `${text.slice(0, SNIPPET)}…` : text, secrets),
-      response,
-      attempts: context.attempt,
-    });
   const type = response.headers.get("content-type");
-  if (type !== null && !JSON_TYPE.test(type)) throw unreadable(`expected JSON, got ${type.split(";")[0]}`);
+  if (type !== null && !JSON_TYPE.test(type)) return unreadable(reply, context, `expected JSON, got ${type.split(";")[0]}`);
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw unreadable("the body is not valid JSON");
+    return unreadable(reply, context, "the body is not valid JSON");
   }
   reply.remember(data);
   return { reply, data };
+}
+
+async function unreadable(reply: Reply, context: RequestContext, reason: string): Promise<never> {
+  throw (await import("./on-failure.js")).unreadableError(reply, context, reason);
 }

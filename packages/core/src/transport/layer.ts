@@ -38,3 +38,19 @@ export type Layer = (next: Send) => Send;
 export function compose(...layers: Layer[]): Layer {
   return (send) => layers.reduceRight((next, layer) => layer(next), send);
 }
+
+/**
+ * A layer whose module loads with the first request through it (the logger, say), so an app
+ * that never needs it never ships it at start-up. Once loaded, requests go straight through.
+ */
+export function lazyLayer(load: () => Promise<Layer>): Layer {
+  return (next) => {
+    let send: Send | undefined;
+    let loading: Promise<Send> | undefined;
+    return (request, context) => {
+      if (send) return send(request, context);
+      loading ??= load().then((layer) => (send = layer(next)));
+      return loading.then((loaded) => loaded(request, context));
+    };
+  };
+}

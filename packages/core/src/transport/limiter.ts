@@ -23,6 +23,7 @@ export function isLimiter(value: unknown): value is Limiter {
   );
 }
 
+/** A rate limit as settings: the `rateLimit` option, and what `RateLimiter` is built from. */
 export interface RateLimitOptions {
   /** Requests allowed per interval. */
   limit: number;
@@ -63,13 +64,16 @@ class DeferredLimiter implements Limiter {
   private limiter: Limiter | undefined;
   private loading: Promise<Limiter> | undefined;
 
-  constructor(private readonly settings: RateLimitOptions) {
-    ({ limit: this.limit, intervalMs: this.intervalMs, concurrency: this.concurrency } = checkRateLimit(settings));
+  private readonly settings: Required<RateLimitOptions>;
+
+  constructor(settings: RateLimitOptions) {
+    this.settings = checkRateLimit(settings);
+    ({ limit: this.limit, intervalMs: this.intervalMs, concurrency: this.concurrency } = this.settings);
   }
 
   private load(): Promise<Limiter> {
-    this.loading ??= import("./rate-limiter.js").then((m) => {
-      this.limiter = new m.RateLimiter(this.settings);
+    this.loading ??= import("./sliding-log.js").then((m) => {
+      this.limiter = new m.SlidingLogLimiter(this.settings);
       return this.limiter;
     });
     return this.loading;

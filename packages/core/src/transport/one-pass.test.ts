@@ -151,14 +151,16 @@ describe("one pass per request", () => {
     }
   });
 
-  it("a caller's signal costs one listener (linking the timeout), and no deadline signal is made", async () => {
+  it("a caller's signal costs no more listeners than bare openapi-fetch (one, linking the timeout), and no deadline signal is made", async () => {
     const controller = new original.AbortController();
     const vendor = stub();
     const bare = createClient<any>({ baseUrl: "http://api.test", fetch: vendor.fetch });
     const bareCounts = (await measure(() => bare.GET("/x", { signal: controller.signal }))).counts;
     const api = testClient("http://api.test", { fetch: stub().fetch });
     const ours = await measure(() => api.client.GET("/x" as never, { signal: controller.signal } as never));
-    expect(ours.counts.listeners).toBe(bareCounts.listeners + 1);
+    // Bare openapi-fetch's one is its Request following the signal (until that Request is collected);
+    // ours is the timeout's subscription, removed when the call ends: the Request carries no signal.
+    expect(ours.counts.listeners).toBe(bareCounts.listeners);
     expect(ours.counts.controllers).toBe(bareCounts.controllers + 1);
   });
 

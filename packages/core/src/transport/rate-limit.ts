@@ -9,7 +9,7 @@ export function rateLimitLayer(limiter: Limiter): Layer {
     try {
       release = await limiter.acquire(context.signal);
     } catch (error) {
-      throw context.signal?.aborted ? callAborted(context) : error;
+      throw context.signal?.aborted ? await callAborted(context) : error;
     }
     try {
       return await next(request, context);

@@ -1,169 +1,26 @@
-import { checkRateLimit, type Limiter, type RateLimitOptions } from "./limiter.js";
+import { checkRateLimit, type RateLimitOptions } from "./limiter.js";
+import { SlidingLogLimiter } from "./sliding-log.js";
 
 export type { RateLimitOptions };
 
 /**
- * Client-side rate limiting: at most `limit` request starts in any `intervalMs` window (a sliding
- * log, so a burst never exceeds the vendor's limit at a window edge) and at most `concurrency` in
- * flight. Waiters are served strictly in order. One limiter can be shared by several clients that
- * use the same credentials, because the vendor counts them together.
+ * Client-side rate limiting (a sliding log, waiters served in order; see sliding-log.ts), with the
+ * settings checked first. A client's own limiter loads the sliding log alone, its settings checked
+ * when the client was created, so that nothing it loads later shares a module with start-up code.
  *
- * Memory follows traffic, not settings: the start times of the last `intervalMs` (at most `limit`,
- * and only as many as really started) and the callers waiting now. `{ limit: 1e9 }` costs nothing
- * up front.
+ * Every client has one by default, at the vendor's documented limit. Make one yourself to share a
+ * limit between clients that use the same credential in one process; for many processes, use
+ * `@customer-api/redis`. Invalid settings throw a `RangeError` naming the option.
+ *
+ * @example
+ * ```ts
+ * const limiter = new RateLimiter({ limit: 60, intervalMs: 60_000, concurrency: 4 });
+ * const a = createHomeleClient({ token, rateLimit: limiter });
+ * const b = createHomeleClient({ token, rateLimit: limiter }); // the two share 60 a minute
+ * ```
  */
-
-interface Waiter {
-  resolve: (release: () => void) => void;
-  reject: (reason: unknown) => void;
-  signal: AbortSignal | undefined;
-  onAbort: (() => void) | undefined;
-  /** Set when the waiter's signal fired: it stays in the queue, skipped, so leaving costs O(1). */
-  gone: boolean;
-}
-
-/**
- * A first-in, first-out queue that only grows with what is in it: a head index instead of
- * `shift()`, compacted once the dead front outweighs the live part.
- */
-class Queue<T> {
-  private items: T[] = [];
-  private head = 0;
-  get size(): number {
-    return this.items.length - this.head;
-  }
-  push(item: T): void {
-    this.items.push(item);
-  }
-  peek(): T | undefined {
-    return this.items[this.head];
-  }
-  shift(): T | undefined {
-    const item = this.items[this.head];
-    if (item === undefined) return undefined;
-    this.items[this.head++] = undefined as T;
-    if (this.head > 64 && this.head * 2 > this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    }
-    return item;
-  }
-}
-
-export class RateLimiter implements Limiter {
-  readonly limit: number;
-  readonly intervalMs: number;
-  readonly concurrency: number;
-  /**
-   * Start times within the last `intervalMs`, oldest first. Memory grows with the starts that
-   * actually happened in one interval (never more than `limit`), not with `limit` itself.
-   */
-  private readonly starts = new Queue<number>();
-  private inFlight = 0;
-  private pausedUntil = 0;
-  private readonly queue = new Queue<Waiter>();
-  private waiting = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private timerAt = 0;
-
-  /** `now` is the clock every decision reads once (replaceable in tests). */
-  constructor(
-    options: RateLimitOptions,
-    private readonly now: () => number = Date.now,
-  ) {
-    const { limit, intervalMs, concurrency } = checkRateLimit(options);
-    this.limit = limit;
-    this.intervalMs = intervalMs;
-    this.concurrency = concurrency;
-  }
-
-  /** Requests waiting for a slot. */
-  get pending(): number {
-    return this.waiting;
-  }
-
-  /**
-   * Wait for a slot. Resolves with a `release` function to call when the request is done;
-   * rejects with the signal's reason if it aborts first, leaving the queue as it was. Without a
-   * signal no listener is added.
-   */
-  acquire(signal?: AbortSignal): Promise<() => void> {
-    if (signal?.aborted) return Promise.reject(signal.reason);
-    return new Promise((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, signal, onAbort: undefined, gone: false };
-      if (signal) {
-        waiter.onAbort = () => {
-          waiter.gone = true;
-          this.waiting--;
-          reject(signal.reason);
-          this.drain();
-        };
-        signal.addEventListener("abort", waiter.onAbort, { once: true });
-      }
-      this.queue.push(waiter);
-      this.waiting++;
-      this.drain();
-    });
-  }
-
-  /** Hold every request until `ms` from now: the vendor said so with a 429. */
-  pause(ms: number): void {
-    this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
-    this.drain();
-  }
-
-  /**
-   * Start whoever may start, then set the one timer for whoever waits on the clock. The clock is
-   * read once: the wait that stops the loop is the wait the timer is set for, so a queue with
-   * waiters and nothing in flight always has a timer (two reads could see 1 ms, then 0 ms, and
-   * leave nobody to wake the queue).
-   */
-  private drain(): void {
-    const now = this.now();
-    const cutoff = now - this.intervalMs;
-    while (this.starts.size > 0 && this.starts.peek()! <= cutoff) this.starts.shift();
-    let wait = 0;
-    while (this.waiting > 0 && this.inFlight < this.concurrency) {
-      wait = this.waitAt(now);
-      if (wait > 0) break;
-      const waiter = this.queue.shift()!;
-      if (waiter.gone) continue;
-      this.waiting--;
-      if (waiter.onAbort) waiter.signal!.removeEventListener("abort", waiter.onAbort);
-      this.starts.push(now);
-      this.inFlight++;
-      let released = false;
-      waiter.resolve(() => {
-        if (released) return;
-        released = true;
-        this.inFlight--;
-        this.drain();
-      });
-    }
-    while (this.waiting === 0 && this.queue.size > 0) this.queue.shift(); // only the aborted are left
-    this.wakeAfter(this.waiting > 0 && this.inFlight < this.concurrency ? wait : 0, now);
-  }
-
-  /** Milliseconds from `now` until the window and any pause allow another start (0 = now). */
-  private waitAt(now: number): number {
-    const pause = this.pausedUntil - now;
-    const windowWait = this.starts.size < this.limit ? 0 : this.starts.peek()! + this.intervalMs - now;
-    return Math.max(0, pause, windowWait);
-  }
-
-  /** Keep exactly one timer, and only while someone waits on the clock (not on concurrency). */
-  private wakeAfter(wait: number, now: number): void {
-    if (wait <= 0) {
-      if (this.timer !== undefined) clearTimeout(this.timer);
-      this.timer = undefined;
-      return;
-    }
-    if (this.timer !== undefined && this.timerAt === now + wait) return;
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timerAt = now + wait;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.drain();
-    }, wait);
+export class RateLimiter extends SlidingLogLimiter {
+  constructor(options: RateLimitOptions, now?: () => number) {
+    super(checkRateLimit(options), now);
   }
 }

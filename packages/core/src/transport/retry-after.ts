@@ -5,6 +5,12 @@
 
 const EPOCH_SECONDS_FLOOR = 1_000_000_000; // anything smaller is a delay, not a point in time
 
+/**
+ * The wait a response's headers ask for, in milliseconds, or `undefined` when none says. Tried in
+ * order: `retry-after-ms`, `Retry-After` (seconds or an HTTP date), `X-RateLimit-Reset` (epoch
+ * seconds from 1,000,000,000 up, seconds from now below). A date in the past is 0. `now` is the
+ * clock, in epoch milliseconds.
+ */
 export function retryAfterFromHeaders(headers: Headers, now = Date.now()): number | undefined {
   const ms = headers.get("retry-after-ms");
   if (ms !== null && /^\d+(\.\d+)?$/.test(ms.trim())) return Math.ceil(Number(ms));
@@ -23,11 +29,6 @@ export function retryAfterFromHeaders(headers: Headers, now = Date.now()): numbe
     return value >= EPOCH_SECONDS_FLOOR ? Math.max(0, value * 1000 - now) : Math.ceil(value * 1000);
   }
   return undefined;
-}
-
-/** A vendor's "wait N seconds" body field as milliseconds; anything that is not a non-negative number is ignored. */
-export function secondsToMs(value: unknown): number | undefined {
-  return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value * 1000 : undefined;
 }
 
 /**

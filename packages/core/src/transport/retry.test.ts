@@ -1,10 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ConnectionError, UserAbortError } from "../errors.js";
 import type { RequestContext, Send } from "./layer.js";
 import { Reply } from "./reply.js";
 import { backoffDelay, isRetryableStatus, retryLayer } from "./retry.js";
 import { retryAfterFromHeaders } from "./retry-after.js";
 
+// The wait a vendor asks for is read by failure-only code that loads with the first retryable
+// status; load it before the clock is faked, so that the timings below measure waits, not a module load.
+beforeAll(async () => {
+  await import("./on-failure.js");
+});
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 

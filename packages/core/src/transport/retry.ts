@@ -1,7 +1,6 @@
 import { ConnectionError } from "../errors.js";
 import type { Layer, RequestContext } from "./layer.js";
 import type { Reply } from "./reply.js";
-import { requestedWaitMs } from "./retry-after.js";
 import { callAborted } from "./send.js";
 import { sleep } from "./signals.js";
 
@@ -19,7 +18,10 @@ export interface RetryOptions {
 
 const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
 
-/** Which statuses are worth another try for this method (DESIGN.md: POST/PATCH only on 429 and 503). */
+/**
+ * Which statuses are worth another try for this method. POST and PATCH only on 429 and 503, the two
+ * that say the request was not acted on: resending after any other failure could do it twice.
+ */
 export function isRetryableStatus(method: string, status: number): boolean {
   if (IDEMPOTENT.has(method)) return status === 408 || status === 429 || status >= 500;
   return status === 429 || status === 503;
@@ -36,12 +38,6 @@ export function backoffDelay(retry: number, options: RetryOptions): number {
   const max = options.maxDelayMs ?? 8_000;
   const base = Math.min(max, initial * 2 ** (retry - 1));
   return Math.round(base * (1 - (options.random ?? Math.random)() * 0.25));
-}
-
-/** The vendor's wait for this reply; the body (read once already) is looked at only for vendors that put one there. */
-function serverRequestedWait(reply: Reply, context: RequestContext): number | undefined {
-  const { retryAfterFromBody } = context.profile;
-  return requestedWaitMs(reply.response.headers, retryAfterFromBody ? reply.body : undefined, retryAfterFromBody);
 }
 
 /**
@@ -65,7 +61,8 @@ export function retryLayer(options: RetryOptions): Layer {
       }
       const { status } = reply.response;
       if (!isRetryableStatus(request.method, status)) return reply;
-      const requested = serverRequestedWait(reply, context);
+      // Reading the wait is failure-only code, loaded with the first retryable status.
+      const requested = (await import("./on-failure.js")).serverRequestedWait(reply, context);
       if (requested !== undefined) options.onRetryAfter?.(Math.min(requested, maxRetryAfter));
       // A wait beyond the cap is the vendor saying "not soon": hand the 429 back now.
       if (!canRetry || (requested !== undefined && requested > maxRetryAfter)) return reply;
@@ -79,6 +76,6 @@ async function pause(ms: number, context: RequestContext): Promise<void> {
   try {
     await sleep(ms, context.signal);
   } catch {
-    throw callAborted(context);
+    throw await callAborted(context);
   }
 }

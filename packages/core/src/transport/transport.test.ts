@@ -1,4 +1,4 @@
-/** The whole stack against a real HTTP server on 127.0.0.1: the faults DESIGN.md names. */
+/** The whole stack against a real HTTP server on 127.0.0.1: the transport faults a client meets in production. */
 import { inspect } from "node:util";
 import { json, startServer, type TestServer } from "@customer-api/testkit";
 import { afterEach, describe, expect, it } from "vitest";

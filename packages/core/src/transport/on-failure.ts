@@ -1,0 +1,101 @@
+/**
+ * What the stack needs only once something went wrong: building a non-2xx's error, reading the
+ * vendor's requested wait, scrubbing credentials. Loaded with the first failure, so an app that
+ * only ever sees 2xx never ships it at start-up.
+ */
+import { errorFromResponse } from "../error-from-response.js";
+import { ApiError, ConnectionError, InvalidResponseError, TimeoutError, UserAbortError } from "../errors.js";
+import type { RequestContext } from "./layer.js";
+import { scrubSecrets } from "./redact.js";
+import type { Reply } from "./reply.js";
+import { findRequestId } from "./request-id.js";
+import { requestedWaitMs } from "./retry-after.js";
+
+export { errorFromResponse };
+
+const SNIPPET = 200;
+
+/** The exchange's id: the one the vendor echoed, else the one the request sent. */
+function requestId(reply: Reply, context: RequestContext): string | undefined {
+  const names = context.profile.requestIdHeaders;
+  return findRequestId(reply.response.headers, names) ?? findRequestId(context.request.headers, names);
+}
+
+/** The `ApiError` a final non-2xx reply stands for, with the attempts, the request id and the secrets scrubbed. */
+export function responseError(reply: Reply, context: RequestContext): ApiError {
+  const { profile, secrets, attempt } = context;
+  return errorFromResponse(profile, reply.response, reply.body, {
+    attempts: attempt,
+    requestId: requestId(reply, context),
+    secrets,
+  });
+}
+
+/**
+ * A 2xx must be JSON we can read: an HTML login page or a truncated body becomes a typed
+ * `InvalidResponseError`, not a bare `SyntaxError` inside the caller's code.
+ */
+export function unreadableError(reply: Reply, context: RequestContext, reason: string): InvalidResponseError {
+  const { response } = reply;
+  const text = reply.text ?? "";
+  return new InvalidResponseError({
+    vendor: context.profile.vendor,
+    status: response.status,
+    message: `Unreadable ${response.status} response: ${reason}`,
+    requestId: requestId(reply, context),
+    body: scrubSecrets(text.length > SNIPPET ? `${text.slice(0, SNIPPET)}…` : text, context.secrets),
+    response,
+    attempts: context.attempt,
+  });
+}
+
+/** The vendor's wait for this reply; the body (read once already) is looked at only for vendors that put one there. */
+export function serverRequestedWait(reply: Reply, context: RequestContext): number | undefined {
+  const { retryAfterFromBody } = context.profile;
+  return requestedWaitMs(reply.response.headers, retryAfterFromBody ? reply.body : undefined, retryAfterFromBody);
+}
+
+/**
+ * Map whatever `fetch` (or reading the body) threw to our hierarchy: the caller's abort, the
+ * deadline, the attempt's timeout, or else a `ConnectionError`.
+ */
+export function toTransportError(cause: unknown, request: Request, context: RequestContext): ApiError {
+  if (cause instanceof ApiError) return cause;
+  if (context.signal?.aborted) return callAborted(context);
+  const reason = context.attemptSignal?.aborted ? context.attemptSignal.reason : undefined;
+  if (reason instanceof ApiError) return reason;
+  const detail = describeCause(cause);
+  return new ConnectionError({
+    vendor: context.profile.vendor,
+    message: `${request.method} ${new URL(request.url).pathname} failed before a response arrived${detail ? `: ${detail}` : ""}`,
+    attempts: context.attempt,
+    cause,
+  });
+}
+
+/** The error for a call whose own signal fired: the caller aborted it, or its deadline ran out. */
+export function callAborted(context: RequestContext): ApiError {
+  const { callerSignal, profile, attempt } = context;
+  const attempts = Math.max(1, attempt);
+  if (callerSignal?.aborted) {
+    const reason = callerSignal.reason;
+    if (reason instanceof UserAbortError) return reason;
+    return new UserAbortError({
+      vendor: profile.vendor,
+      message: "The request was aborted by the caller",
+      attempts,
+      cause: reason,
+    });
+  }
+  const reason = context.signal?.reason;
+  return reason instanceof ApiError
+    ? reason
+    : new TimeoutError({ vendor: profile.vendor, message: "The overall deadline ran out", attempts, cause: reason });
+}
+
+function describeCause(cause: unknown): string {
+  if (!(cause instanceof Error)) return "";
+  const inner = (cause as { cause?: unknown }).cause;
+  const code = inner && typeof inner === "object" ? (inner as { code?: unknown }).code : undefined;
+  return typeof code === "string" ? code : cause.message;
+}
