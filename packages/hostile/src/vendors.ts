@@ -109,7 +109,7 @@ const homele: VendorKit = {
     get: { method: "GET", route: "/customers/{id}", call: (c, id, o) => c.customers.get(id, o) },
   },
   bodyMethods: [],
-  search: { param: "filter[query]", list: (c, text) => (c as any).customers.list({ query: text, maxItems: 1 }) },
+  search: { param: "filter[query]", list: (c, text) => (c as any).customers.list({ "filter[query]": text, maxItems: 1 }) },
 };
 
 const pexip: VendorKit = {
@@ -295,7 +295,7 @@ const coax: VendorKit = {
       call: (c, o) => (c as any).customers.update(uuid(1), { name: "Jo" }, o),
     },
   ],
-  search: { param: "q", list: (c, text) => (c as any).customers.list({ query: text, maxItems: 1 }) },
+  search: { param: "q", list: (c, text) => (c as any).customers.list({ q: text, maxItems: 1 }) },
 };
 
 export const vendors: readonly VendorKit[] = [homele, pexip, shtara, hamgam, coax];

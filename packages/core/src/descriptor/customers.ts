@@ -1,7 +1,7 @@
 import type { CallOptions } from "../call-options.js";
 import type { ApiClient } from "../client.js";
 import { InvalidRequestError } from "../errors.js";
-import type { ListOptions, Page, PagedList } from "../paging/paginator.js";
+import type { ListOptions, PagedList } from "../paging/paginator.js";
 import type { CustomerMethod, OperationFacts, VendorDescriptor } from "./types.js";
 
 // ---- Types: each method's arguments come from the spec's own operation types. ----
@@ -158,27 +158,32 @@ export function defineCustomers<Paths extends {}, F extends Facts, C, Call exten
       if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize >= 1)) {
         throw new InvalidRequestError({ vendor, message: "`pageSize` must be a whole number >= 1" });
       }
+      if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) {
+        throw new InvalidRequestError({ vendor, message: "`concurrency` must be a whole number >= 1" });
+      }
       const { stack, own, query: filters } = split(call);
       // The paging code loads with the first page, so an app that never lists never ships it.
-      async function* pages(): AsyncGenerator<Page<C>> {
-        const { listPages } = await import("./list.js");
-        yield* listPages({
-          vendor,
-          facts,
-          pageSize,
-          maxItems,
-          // By default as many pages in flight as the vendor documents concurrent requests.
-          concurrency: concurrency ?? api.profile.rateLimit?.concurrency,
-          call: stack as CallOptions,
-          // `call` is the list's per-call options with the paginator's own signal.
-          fetchPage: (query, call) => send(list!, { ...own, ...call }, { params: { query: { ...filters, ...query } } }),
-          normalize: options.normalize,
-        });
-      }
+      const walk = () =>
+        import("./list.js").then((m) =>
+          m.listPaged({
+            vendor,
+            facts,
+            pageSize,
+            maxItems,
+            // By default as many pages in flight as the vendor documents concurrent requests.
+            concurrency: concurrency ?? api.profile.rateLimit?.concurrency,
+            call: stack as CallOptions,
+            // `call` is the list's per-call options with the paginator's own signal.
+            fetchPage: (query, call) => send(list!, { ...own, ...call }, { params: { query: { ...filters, ...query } } }),
+            normalize: options.normalize,
+          }),
+        );
       return {
-        pages,
+        async *pages() {
+          yield* (await walk()).pages();
+        },
         async *[Symbol.asyncIterator]() {
-          for await (const page of pages()) yield* page.items;
+          yield* await walk();
         },
       };
     };

@@ -1,5 +1,5 @@
 import type { CallOptions } from "../call-options.js";
-import { type Page, paginate } from "../paging/paginator.js";
+import { type PagedList, paginate } from "../paging/paginator.js";
 import { pagingFromFacts } from "./paging.js";
 import type { PagingFacts } from "./types.js";
 
@@ -15,8 +15,8 @@ export interface ListPagesOptions<C> {
   normalize(record: unknown): Promise<C>;
 }
 
-/** The pages of a list, as the spec's paging facts say to walk them; loaded with a list's first page. */
-export function listPages<C>(options: ListPagesOptions<C>): AsyncIterable<Page<C, unknown>> {
+/** A list walked as the spec's paging facts say; loaded with a list's first page. */
+export function listPaged<C>(options: ListPagesOptions<C>): PagedList<C, unknown> {
   const paging = pagingFromFacts(options.facts, options.pageSize);
   return paginate({
     vendor: options.vendor,
@@ -27,5 +27,5 @@ export function listPages<C>(options: ListPagesOptions<C>): AsyncIterable<Page<C
     fetchPage: (state, call) => options.fetchPage(paging.query(state), call),
     map: (item) => options.normalize(item),
     itemKey: (item) => (item as { id?: unknown } | null)?.id,
-  }).pages();
+  });
 }
