@@ -10,9 +10,13 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Application, type DeclarationReflection, LogLevel, OptionDefaults, ReflectionKind } from "typedoc";
+import { publicPackages } from "./workspace.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const packages = ["core", "redis", "homele", "pexip", "shtara", "hamgam", "coax"];
+/** The published libraries, found in the workspace; the CLI (a `bin`) is documented by its `--help`. */
+const packages = publicPackages()
+  .filter((pkg) => pkg.manifest.bin === undefined)
+  .map((pkg) => pkg.folder);
 /**
  * Each package's public entry points besides src/index.ts, one per subpath in its package.json
  * "exports": a vendor package imports these, so they are public API and need the same reference.

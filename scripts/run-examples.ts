@@ -4,17 +4,21 @@
  * given its token and base URL in the environment. Each run is checked for what it promises to show.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { startMockGateway } from "@customer-api/testkit";
 import { writeReport } from "./test-report.js";
+import { vendorPackages } from "./workspace.js";
 
 const exec = promisify(execFile);
 const root = fileURLToPath(new URL("..", import.meta.url));
-const vendors = ["homele", "pexip", "shtara", "hamgam", "coax"];
+// Every vendor in the workspace that has an example program.
+const vendors = vendorPackages()
+  .map((pkg) => pkg.vendor)
+  .filter((vendor) => existsSync(join(root, "examples", `${vendor}.ts`)));
 const work = mkdtempSync(join(tmpdir(), "customer-api-examples-"));
 
 // Checks run at once (each is mostly a process starting) and report in the order they were named.

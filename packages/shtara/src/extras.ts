@@ -4,6 +4,7 @@ import type { components, paths } from "./generated/schema.js";
 /** `PUT /customers/blacklist/{customer}`'s body: why the customer is banned (free text, kept by the store; Salla requires it). */
 export type ShtaraBanInput = components["schemas"]["BanRequest"];
 
+/** Core's per-call options, plus the name of the uploaded file for a customer import. */
 export interface ShtaraImportOptions extends CallOptions {
   /** The file name sent with the upload; default the `File`'s own name, else `customers.xlsx`. */
   filename?: string;

@@ -19,7 +19,9 @@ export const SALLA_TOKEN_URL = "https://accounts.salla.sa/oauth2/token";
 
 /** Your app's credentials and the merchant's current tokens, for a client that refreshes by itself. */
 export interface ShtaraRefreshTokenOptions {
+  /** Your Salla app's OAuth2 client id. */
   clientId: string;
+  /** Your Salla app's client secret; sent only to the token endpoint, never put in an error or log. */
   clientSecret: string;
   /** The tokens you hold now (from the authorization-code flow or your store). */
   tokens: RefreshTokenSet;
@@ -32,7 +34,20 @@ export interface ShtaraRefreshTokenOptions {
 /** Exactly one of `token` (an access token, or a function or provider returning one) and `refreshToken`. */
 export type ShtaraClientOptions = Omit<VendorClientOptions, "token"> & TokenOr<"refreshToken", ShtaraRefreshTokenOptions>;
 
-/** Typed raw access to every Shtara path, plus the normalized `customers` resource with ban, unban and import. */
+/**
+ * A client for the Salla merchant API (Shtara): `customers` returns normalized records, with ban,
+ * unban and import, and the typed `GET`, `POST`, … reach every path in Salla's spec. With
+ * `refreshToken`, the client renews the merchant's access token itself, one refresh at a time.
+ * Throws `ConfigurationError` at once for both or neither of `token` and `refreshToken`, or a malformed `baseUrl`.
+ *
+ * @example
+ * ```ts
+ * const shtara = createShtaraClient({ token: process.env.SALLA_ACCESS_TOKEN!, acceptLanguage: "en" });
+ * for await (const customer of shtara.customers.list({ keyword: "ahmed", maxItems: 20 })) {
+ *   console.log(customer.id, customer.name, customer.phone);
+ * }
+ * ```
+ */
 export function createShtaraClient(options: ShtaraClientOptions) {
   const { refreshToken, ...rest } = options;
   // One serialized refresh at a time: a refresh token spent twice in parallel revokes both.
@@ -41,9 +56,13 @@ export function createShtaraClient(options: ShtaraClientOptions) {
   );
   return createVendorClient<paths>()(descriptor, normalizeShtaraCustomer, { ...rest, token }, { customers: shtaraExtras });
 }
+/** What `createShtaraClient` returns: typed raw access (`GET`, `POST`, …) on the same stack, plus `customers`. */
 export type ShtaraClient = ReturnType<typeof createShtaraClient>;
+/** `client.customers`: Shtara's customers, normalized to `Customer`. */
 export type ShtaraCustomers = ShtaraClient["customers"];
+/** What `customers.list()` takes: paging, per-call options and the list operation's own filters, named as the spec names them. */
 export type ShtaraListParams = NonNullable<Parameters<ShtaraCustomers["list"]>[0]>;
+/** The body a write method takes, typed from Salla's spec. */
 type Body<M extends "create" | "update"> = Parameters<ShtaraCustomers[M]>[M extends "create" ? 0 : 1];
 /** The body of `POST /customers`, as the vendor names its fields. */
 export type ShtaraCreateCustomerInput = Body<"create">;

@@ -17,8 +17,15 @@ let pkg: string;
 
 // A child vitest must not think it runs inside this one.
 const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST")));
-const run = (command: string, args: string[], cwd: string) =>
-  execFileSync(command, args, { cwd, env, encoding: "utf8", timeout: 180_000, stdio: ["ignore", "pipe", "pipe"] });
+/** Runs a step; a failure shows what the step printed, not only that it failed. */
+const run = (command: string, args: string[], cwd: string) => {
+  try {
+    return execFileSync(command, args, { cwd, env, encoding: "utf8", timeout: 180_000, stdio: ["ignore", "pipe", "pipe"] });
+  } catch (error) {
+    const { stdout, stderr, message } = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error([message, stdout?.slice(-4000), stderr?.slice(-4000)].filter(Boolean).join("\n"));
+  }
+};
 
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), "customer-api-scaffold-"));
@@ -60,7 +67,19 @@ describe("pnpm new-vendor acme --spec fixtures/acme.yaml", () => {
     expect(existsSync(join(pkg, "dist", "index.mjs"))).toBe(true);
     run(bin("tsc"), ["-p", "tsconfig.test.json", "--noEmit"], pkg);
     const report = join(pkg, "report.json");
-    run(bin("vitest"), ["run", "--reporter=json", `--outputFile=${report}`], pkg);
+    // Generous bounds: this child starts its Prism mocks cold while the rest of the test run shares the cores.
+    run(
+      bin("vitest"),
+      [
+        "run",
+        "--testTimeout=60000",
+        "--hookTimeout=60000",
+        "--reporter=default",
+        "--reporter=json",
+        `--outputFile.json=${report}`,
+      ],
+      pkg,
+    );
     const { numPassedTests, numFailedTests } = JSON.parse(readFileSync(report, "utf8"));
     expect(numFailedTests).toBe(0);
     // get, list, create, delete, their documented errors, raw access and three seeds.

@@ -71,8 +71,11 @@ export type Customers<Paths, F extends Facts, C, Call extends CallOptions = Call
 
 /** What one call sends besides the operation's own parameters. */
 export interface RequestParts {
+  /** Path, query and header parameters, merged over the operation's own. */
   params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> };
+  /** A JSON body; an object merges with the caller's input, which wins. */
   body?: unknown;
+  /** The call's signal, when a part supplies one. */
   signal?: AbortSignal;
 }
 

@@ -23,6 +23,7 @@ export interface VendorClientOptions extends ClientOptions {
 
 /** What a normalizer gets besides the record. */
 export interface NormalizeContext {
+  /** ISO 3166-1 alpha-2 country for phone numbers written without a country code; `null` keeps them out. */
   defaultPhoneCountry?: string | null;
 }
 
