@@ -22,7 +22,7 @@ const packages = publicPackages()
  * "exports": a vendor package imports these, so they are public API and need the same reference.
  */
 const extraEntries: Record<string, string[]> = {
-  core: ["vendor-kit.ts", "normalize/index.ts"],
+  core: ["vendor-kit.ts", "normalize/index.ts", "paging/index.ts"],
 };
 /**
  * Types the API uses that a package cannot export: openapi-typescript's own `WithRequired` helper

@@ -1,5 +1,5 @@
 import { InvalidResponseError } from "@customer-api/core";
-import { errorReader } from "@customer-api/core/vendor-kit";
+import { errorReader } from "@customer-api/core/vendor-kit/normalize";
 import { describe, expect, it } from "vitest";
 import { coaxDescriptor, normalizeCoaxCustomer } from "../src/index.js";
 import { JANE } from "./fixtures.js";

@@ -15,7 +15,6 @@ export { type CallOptions, callOptions } from "./call-options.js";
 export { type ApiClient, type ClientOptions, createApiClient } from "./client.js";
 // A client from a vendor's generated descriptor (its spec's x-customer-api facts) and normalizer
 export { type Customers, defineCustomers, type ListParams, type RequestParts } from "./descriptor/customers.js";
-export { errorReader, retryAfterReader } from "./descriptor/error-reader.js";
 export { type Accessor, type At, accessor, at } from "./descriptor/pointer.js";
 export type { CustomerMethod, OperationFacts, PagingFacts, VendorDescriptor } from "./descriptor/types.js";
 export {
@@ -37,17 +36,9 @@ export { lazily } from "./lazy.js";
 export type { Address, Customer } from "./normalize/customer.js";
 // Checked when a client is created; the rest of the normalization helpers load with a normalizer.
 export { assertPhoneCountry } from "./normalize/phone-country.js";
-// Paging
-export {
-  type ListOptions,
-  type Page,
-  type PagedList,
-  type PageLayout,
-  type PaginatorOptions,
-  type PagingStyle,
-  paginate,
-} from "./paging/paginator.js";
-export { cursorPaging, offsetPaging, pageNumberPaging } from "./paging/styles.js";
+// Paging types; the paginator itself is in `@customer-api/core/vendor-kit/paging`, so that an app
+// that never lists does not load it (a bundler keeps what a start-up module re-exports).
+export type { ListOptions, Page, PagedList, PageLayout, PaginatorOptions, PagingStyle } from "./paging/paginator.js";
 export { type ErrorDetails, secondsToMs, type VendorProfile } from "./profile.js";
 export type { RawResult } from "./raw-client.js";
 export { isLimiter, type Limiter, type RateLimitOptions } from "./transport/limiter.js";

@@ -1,5 +1,5 @@
 import { BadRequestError, ConfigurationError, ConflictError, InternalServerError } from "@customer-api/core";
-import { errorReader } from "@customer-api/core/vendor-kit";
+import { errorReader } from "@customer-api/core/vendor-kit/normalize";
 // core's own scripted HTTP server on 127.0.0.1 (test-only; not part of core's package).
 import { type Handler, json, startServer, type TestServer } from "@customer-api/testkit";
 import { afterEach, describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 import { AuthenticationError, ConfigurationError, type RefreshTokenSet } from "@customer-api/core";
-import { errorReader } from "@customer-api/core/vendor-kit";
+import { errorReader } from "@customer-api/core/vendor-kit/normalize";
 import { json, startServer } from "@customer-api/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import { createShtaraClient, SALLA_TOKEN_URL, type ShtaraClientOptions, shtaraDescriptor } from "../src/index.js";

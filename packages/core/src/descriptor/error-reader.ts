@@ -1,3 +1,4 @@
+import type { VendorProfile } from "../profile.js";
 import { type ErrorDetails, secondsToMs } from "../profile.js";
 import type { VendorDescriptor } from "./types.js";
 
@@ -55,3 +56,10 @@ export function retryAfterReader(hint: VendorDescriptor["retryAfter"]): ((body: 
     return ms === undefined ? undefined : hint.unit === "milliseconds" ? ms / 1000 : ms;
   };
 }
+
+/** The profile's error-body reader: its own, or one made from the spec's facts. */
+export const readErrorOf = (profile: VendorProfile) =>
+  profile.readError ?? (profile.errorBody ? errorReader(profile.errorBody) : undefined);
+
+/** The profile's 429-body wait reader: its own, or one made from the spec's facts. */
+export const retryAfterOf = (profile: VendorProfile) => profile.retryAfterFromBody ?? retryAfterReader(profile.retryAfterBody);

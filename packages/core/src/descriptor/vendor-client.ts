@@ -7,7 +7,6 @@ import { assertPhoneCountry } from "../normalize/phone-country.js";
 import type { VendorProfile } from "../profile.js";
 import type { Limiter } from "../transport/limiter.js";
 import { type Customers, defineCustomers, type ResourceOptions } from "./customers.js";
-import { errorReader, retryAfterReader } from "./error-reader.js";
 import type { VendorDescriptor } from "./types.js";
 
 /** The options two or more vendors share, on top of core's. */
@@ -45,15 +44,15 @@ export interface VendorExtension<Paths extends {}, C, Call extends CallOptions, 
 
 /** The profile core's transport reads, from the generated descriptor. */
 export function profileFromDescriptor(descriptor: VendorDescriptor): VendorProfile {
-  const readError = errorReader(descriptor.errors);
   return {
     vendor: descriptor.vendor,
     baseUrl: descriptor.baseUrl,
     authScheme: descriptor.authScheme,
     rateLimit: descriptor.rateLimit,
-    readError,
+    // Read only on failure, by code that loads with the first one.
+    errorBody: descriptor.errors,
     requestIdHeaders: descriptor.requestIdHeaders,
-    retryAfterFromBody: retryAfterReader(descriptor.retryAfter),
+    retryAfterBody: descriptor.retryAfter,
   };
 }
 

@@ -3,6 +3,7 @@
  * vendor's requested wait, scrubbing credentials. Loaded with the first failure, so an app that
  * only ever sees 2xx never ships it at start-up.
  */
+import { retryAfterOf } from "../descriptor/error-reader.js";
 import { errorFromResponse } from "../error-from-response.js";
 import { ApiError, ConnectionError, InvalidResponseError, TimeoutError, UserAbortError } from "../errors.js";
 import type { RequestContext } from "./layer.js";
@@ -51,7 +52,7 @@ export function unreadableError(reply: Reply, context: RequestContext, reason: s
 
 /** The vendor's wait for this reply; the body (read once already) is looked at only for vendors that put one there. */
 export function serverRequestedWait(reply: Reply, context: RequestContext): number | undefined {
-  const { retryAfterFromBody } = context.profile;
+  const retryAfterFromBody = retryAfterOf(context.profile);
   return requestedWaitMs(reply.response.headers, retryAfterFromBody ? reply.body : undefined, retryAfterFromBody);
 }
 
