@@ -5,17 +5,22 @@
  *   COAX_TOKEN=<api key> pnpm tsx examples/coax.ts
  *   (COAX_BASE_URL is optional; COAX_LOCATION_ID is needed with a key scoped to all locations.)
  */
-import { ApiError, NotFoundError } from "@customer-api/core";
+
 import { createCoaxClient } from "@customer-api/coax";
+import { ApiError, NotFoundError } from "@customer-api/core";
 import { env } from "./env.js";
 
-const coax = createCoaxClient({ token: env("COAX_TOKEN"), baseUrl: process.env.COAX_BASE_URL, locationId: process.env.COAX_LOCATION_ID });
+const coax = createCoaxClient({
+  token: env("COAX_TOKEN"),
+  baseUrl: process.env.COAX_BASE_URL,
+  locationId: process.env.COAX_LOCATION_ID,
+});
 
 const customer = await coax.customers.get("3f6c1b52-8a2e-4c7d-9b1e-2d4f6a8c0e11");
 console.log(`get: ${customer.id} ${customer.name} <${customer.email}> ${customer.phone}`);
 
 let count = 0;
-for await (const c of coax.customers.list({ query: "jane", pageSize: 50, maxItems: 10 })) {
+for await (const c of coax.customers.list({ q: "jane", pageSize: 50, maxItems: 10 })) {
   count++;
   console.log(`list: ${c.id} ${c.name}`);
 }

@@ -28,7 +28,8 @@ for await (const page of pexip.customers.list({ pageSize: 25, maxItems: 50 }).pa
 try {
   await pexip.customers.get("404404"); // an id no customer has
 } catch (error) {
-  if (error instanceof NotFoundError) console.log(`errors: ${error.status} NotFoundError: ${error.message} (correlation id ${error.requestId})`);
+  if (error instanceof NotFoundError)
+    console.log(`errors: ${error.status} NotFoundError: ${error.message} (correlation id ${error.requestId})`);
   else if (error instanceof ApiError) console.log(`errors: ${error.status} ${error.name}: ${error.message}`);
   else throw error;
 }

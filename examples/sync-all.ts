@@ -7,8 +7,9 @@
  *   HAMGAM_TOKEN=… HAMGAM_BASE_URL=… COAX_TOKEN=… pnpm tsx examples/sync-all.ts customers.ndjson
  *   (SYNC_MAX_ITEMS caps each vendor, for a trial run.)
  */
-import { createWriteStream } from "node:fs";
+
 import { once } from "node:events";
+import { createWriteStream } from "node:fs";
 import { createCoaxClient } from "@customer-api/coax";
 import { ApiError, type Customer } from "@customer-api/core";
 import { createHamgamClient } from "@customer-api/hamgam";
@@ -21,11 +22,28 @@ const file = process.argv[2] ?? "customers.ndjson";
 const maxItems = process.env.SYNC_MAX_ITEMS ? Number(process.env.SYNC_MAX_ITEMS) : undefined;
 
 const sources: Record<string, () => AsyncIterable<Customer>> = {
-  homele: () => createHomeleClient({ token: env("HOMELE_TOKEN"), baseUrl: env("HOMELE_BASE_URL") }).customers.list({ pageSize: 100, maxItems }),
-  pexip: () => createPexipClient({ token: env("PEXIP_TOKEN"), baseUrl: env("PEXIP_BASE_URL") }).customers.list({ pageSize: 100, maxItems }),
-  shtara: () => createShtaraClient({ token: env("SHTARA_TOKEN"), baseUrl: process.env.SHTARA_BASE_URL }).customers.list({ pageSize: 60, maxItems }),
-  hamgam: () => createHamgamClient({ token: env("HAMGAM_TOKEN"), baseUrl: env("HAMGAM_BASE_URL") }).customers.list({ pageSize: 100, maxItems }),
-  coax: () => createCoaxClient({ token: env("COAX_TOKEN"), baseUrl: process.env.COAX_BASE_URL }).customers.list({ pageSize: 100, maxItems }),
+  homele: () =>
+    createHomeleClient({ token: env("HOMELE_TOKEN"), baseUrl: env("HOMELE_BASE_URL") }).customers.list({
+      pageSize: 100,
+      maxItems,
+    }),
+  pexip: () =>
+    createPexipClient({ token: env("PEXIP_TOKEN"), baseUrl: env("PEXIP_BASE_URL") }).customers.list({ pageSize: 100, maxItems }),
+  shtara: () =>
+    createShtaraClient({ token: env("SHTARA_TOKEN"), baseUrl: process.env.SHTARA_BASE_URL }).customers.list({
+      pageSize: 60,
+      maxItems,
+    }),
+  hamgam: () =>
+    createHamgamClient({ token: env("HAMGAM_TOKEN"), baseUrl: env("HAMGAM_BASE_URL") }).customers.list({
+      pageSize: 100,
+      maxItems,
+    }),
+  coax: () =>
+    createCoaxClient({ token: env("COAX_TOKEN"), baseUrl: process.env.COAX_BASE_URL }).customers.list({
+      pageSize: 100,
+      maxItems,
+    }),
 };
 
 const out = createWriteStream(file);

@@ -19,33 +19,42 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import vm from "node:vm";
-import { build } from "esbuild";
+import { type MockGateway, readSpec, startMockGateway } from "@customer-api/testkit";
 import { EdgeRuntime } from "edge-runtime";
-import { startMockGateway, type MockGateway } from "./mock-server.js";
+import { build } from "esbuild";
+import { isObject, loadSpec, operations } from "./codegen/spec.js";
 import { quickStarts } from "./readme-blocks.js";
 import { ensureNode, ensureTool, TOOLS } from "./runtimes.js";
 import { writeReport } from "./test-report.js";
+import { vendorPackages } from "./workspace.js";
 
 const exec = promisify(execFile);
 const root = fileURLToPath(new URL("..", import.meta.url));
-const packages = ["core", "homele", "pexip", "shtara", "hamgam", "coax"];
-const factories: Record<string, string> = {
-  homele: "createHomeleClient",
-  pexip: "createPexipClient",
-  shtara: "createShtaraClient",
-  hamgam: "createHamgamClient",
-  coax: "createCoaxClient",
-};
+// The vendor clients of the workspace, next to core: their factories and ids come from their specs.
+const vendorList = vendorPackages();
+const packages = ["core", ...vendorList.map((v) => v.folder)];
+const factories: Record<string, string> = Object.fromEntries(vendorList.map((v) => [v.vendor, v.factory]));
 const vendors = Object.keys(factories);
-// An id of the vendor's own form; the one containing 404404 makes the mock answer 404.
-const ids: Record<string, { found: string | number; missing: string | number }> = {
-  homele: { found: 42, missing: 404404 },
-  pexip: { found: "123", missing: "404404" },
-  shtara: { found: 2075683582, missing: 404404 },
-  hamgam: { found: 123, missing: 404404 },
-  coax: { found: "3f6c1b52-8a2e-4c7d-9b1e-2d4f6a8c0e11", missing: "00000000-0000-4000-8000-000000404404" },
-};
+// An id of the vendor's own form (its get operation's example); one containing 404404 makes the mock answer 404.
+const ids: Record<string, { found: string | number; missing: string | number }> = Object.fromEntries(
+  vendorList.map((v) => {
+    const found = getIdExample(v.spec);
+    const missing =
+      typeof found === "number" ? 404404 : /^[0-9a-f-]{36}$/i.test(found) ? "00000000-0000-4000-8000-000000404404" : "404404";
+    return [v.vendor, { found, missing }];
+  }),
+);
 const TIMEOUT_MS = 120_000;
+
+/** The example id of the operation the spec marks `customers.get`. */
+function getIdExample(specPath: string): string | number {
+  const get = operations(loadSpec(specPath)).find(
+    (op) => isObject(op.node["x-customer-api-operation"]) && op.node["x-customer-api-operation"].method === "customers.get",
+  );
+  const idParam = get?.parameters.find((p) => p.in === "path")?.name;
+  if (!get || typeof idParam !== "string") throw new Error(`${specPath}: no customers.get operation with an id`);
+  return readSpec(specPath).operation(get.operationId).idExample(idParam);
+}
 
 const work = mkdtempSync(join(tmpdir(), "customer-api-consumer-"));
 const packs = join(work, "packs");
@@ -53,13 +62,18 @@ const app = join(work, "app");
 mkdirSync(packs);
 mkdirSync(app);
 const run = async (cmd: string, args: string[], cwd = app) => {
-  const { stdout, stderr } = await exec(cmd, args, { cwd, timeout: TIMEOUT_MS, maxBuffer: 16 << 20, env: { ...process.env, NO_COLOR: "1" } });
+  const { stdout, stderr } = await exec(cmd, args, {
+    cwd,
+    timeout: TIMEOUT_MS,
+    maxBuffer: 16 << 20,
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   return `${stdout}${stderr}`;
 };
 
 let passed = 0;
 let failed = 0;
-const check = async (name: string, fn: () => Promise<string | void>) => {
+const check = async (name: string, fn: () => Promise<string | undefined>) => {
   const started = Date.now();
   try {
     const out = (await fn()) ?? "";
@@ -122,12 +136,7 @@ const cjs = (base: string) =>
 // For bundles run in a VM: the result is a promise on globalThis. (Whether Node's globals are
 // visible is asked outside the bundle: esbuild rewrites `typeof require` inside one.)
 const bundled = (base: string, vendorList: string[]) =>
-  consumer(
-    base,
-    vendorList,
-    (name, as) => `import * as ${as} from "${name}";`,
-    `globalThis.consumerResult = main();`,
-  );
+  consumer(base, vendorList, (name, as) => `import * as ${as} from "${name}";`, `globalThis.consumerResult = main();`);
 
 /** Bundles an entry from the installed tarballs; esbuild fails on a `node:` import for these platforms. */
 async function bundle(entry: string, conditions: string[]) {
@@ -151,10 +160,42 @@ const NODE_GLOBALS = `["process", "Buffer", "require", "module", "global", "setI
 async function runInWebContext(code: string) {
   const lines: string[] = [];
   const web = {
-    fetch, Request, Response, Headers, FormData, Blob, File, URL, URLSearchParams, AbortController, AbortSignal,
-    TextEncoder, TextDecoder, ReadableStream, WritableStream, TransformStream, DOMException, Event, EventTarget,
-    crypto, atob, btoa, structuredClone, queueMicrotask, setTimeout, clearTimeout, setInterval, clearInterval, performance,
-    console: { log: (...a: unknown[]) => lines.push(a.join(" ")), warn: () => {}, error: (...a: unknown[]) => lines.push(a.join(" ")), debug: () => {}, info: () => {} },
+    fetch,
+    Request,
+    Response,
+    Headers,
+    FormData,
+    Blob,
+    File,
+    URL,
+    URLSearchParams,
+    AbortController,
+    AbortSignal,
+    TextEncoder,
+    TextDecoder,
+    ReadableStream,
+    WritableStream,
+    TransformStream,
+    DOMException,
+    Event,
+    EventTarget,
+    crypto,
+    atob,
+    btoa,
+    structuredClone,
+    queueMicrotask,
+    setTimeout,
+    clearTimeout,
+    setInterval,
+    clearInterval,
+    performance,
+    console: {
+      log: (...a: unknown[]) => lines.push(a.join(" ")),
+      warn: () => {},
+      error: (...a: unknown[]) => lines.push(a.join(" ")),
+      debug: () => {},
+      info: () => {},
+    },
   };
   const context = vm.createContext({ ...web });
   vm.runInContext("globalThis.self = globalThis; globalThis.window = globalThis;", context);
@@ -233,10 +274,18 @@ let server: MockGateway | undefined;
 const started = Date.now();
 try {
   // Fetch what is missing from the runtime cache while packing and installing.
-  const tools = Promise.all([ensureNode(20), ensureNode(22), ensureNode(24), ensureTool(TOOLS.deno), ensureTool(TOOLS.bun), ensureTool(TOOLS.tsc7)]);
+  const tools = Promise.all([
+    ensureNode(20),
+    ensureNode(22),
+    ensureNode(24),
+    ensureTool(TOOLS.deno),
+    ensureTool(TOOLS.bun),
+    ensureTool(TOOLS.tsc7),
+  ]);
   tools.catch(() => {});
   // The CLI and the Redis limiter go in too: they are published beside the clients.
-  for (const p of [...packages, "cli", "redis"]) await run("pnpm", ["pack", "--pack-destination", packs], join(root, "packages", p));
+  for (const p of [...packages, "cli", "redis"])
+    await run("pnpm", ["pack", "--pack-destination", packs], join(root, "packages", p));
   const tarballs = readdirSync(packs).map((f) => join(packs, f));
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true }));
   // @types/node only for the README quick starts, which read process.env as a user's would.
@@ -268,14 +317,21 @@ try {
   ];
   for (const [name, bin, args] of runtimes) {
     const version = (await run(bin, ["--version"])).trim().split("\n")[0];
-    await check(`${name} (${version}): import as ESM, call every client`, () => calledEveryVendor(() => run(bin, [...args, "esm.mjs"])));
-    await check(`${name} (${version}): require as CJS, call every client`, () => calledEveryVendor(() => run(bin, [...args, "cjs.cjs"])));
+    await check(`${name} (${version}): import as ESM, call every client`, () =>
+      calledEveryVendor(() => run(bin, [...args, "esm.mjs"])),
+    );
+    await check(`${name} (${version}): require as CJS, call every client`, () =>
+      calledEveryVendor(() => run(bin, [...args, "cjs.cjs"])),
+    );
   }
   await check("edge runtime (edge-runtime, web APIs only): ESM consumer bundled, call every client", () =>
     calledEveryVendor(async () => {
       const code = await bundle("bundle-entry.mjs", ["edge-light", "worker", "browser"]);
       const lines: string[] = [];
-      const edge = new EdgeRuntime({ extend: (context) => Object.assign(context, { console: { ...console, log: (...a: unknown[]) => lines.push(a.join(" ")) } }) });
+      const edge = new EdgeRuntime({
+        extend: (context) =>
+          Object.assign(context, { console: { ...console, log: (...a: unknown[]) => lines.push(a.join(" ")) } }),
+      });
       const nodeGlobals = edge.evaluate(NODE_GLOBALS) as string[];
       if (nodeGlobals.length) throw new Error(`visible in the edge runtime: ${nodeGlobals}`);
       edge.evaluate(code);
@@ -288,7 +344,8 @@ try {
       const before = server!.calls[v]!;
       const code = await bundle(`browser-${v}.mjs`, ["browser"]);
       const out = await runInWebContext(code);
-      if (server!.calls[v]! <= before || !out.includes("consumer ok: 1 vendors")) throw new Error(`no call reached the server\n${out}`);
+      if (server!.calls[v]! <= before || !out.includes("consumer ok: 1 vendors"))
+        throw new Error(`no call reached the server\n${out}`);
       return `${(code.length / 1024).toFixed(0)} KiB, ${out.split("\n")[0]}`;
     });
   }
@@ -296,11 +353,13 @@ try {
   await check("npx customer-api export coax --mock --format csv --out c.csv (the packed CLI, its own Prism mock)", async () => {
     await run("npx", ["customer-api", "export", "coax", "--mock", "--format", "csv", "--out", "c.csv"]);
     const lines = readFileSync(join(app, "c.csv"), "utf8").split("\r\n");
-    if (!lines[0]!.startsWith("vendor,id,name,") || !lines[1]!.startsWith("coax,")) throw new Error(`unexpected c.csv:\n${lines.join("\n")}`);
+    if (!lines[0]!.startsWith("vendor,id,name,") || !lines[1]!.startsWith("coax,"))
+      throw new Error(`unexpected c.csv:\n${lines.join("\n")}`);
     return `${lines.filter(Boolean).length - 1} rows`;
   });
   await check("@customer-api/redis: import as ESM and require as CJS on Node", async () => {
-    const probe = (load: string) => `${load}\nif (typeof createRedisLimiter !== "function") throw new Error("no createRedisLimiter");\nconsole.log("redis ok");`;
+    const probe = (load: string) =>
+      `${load}\nif (typeof createRedisLimiter !== "function") throw new Error("no createRedisLimiter");\nconsole.log("redis ok");`;
     writeFileSync(join(app, "redis.mjs"), probe(`import { createRedisLimiter } from "@customer-api/redis";`));
     writeFileSync(join(app, "redis.cjs"), probe(`const { createRedisLimiter } = require("@customer-api/redis");`));
     return `${await run(process.execPath, ["redis.mjs"])}${await run(process.execPath, ["redis.cjs"])}`;
@@ -323,16 +382,21 @@ try {
     writeFileSync(join(app, `tsconfig.readme.${resolution}.json`), tsconfig(resolution, readmeFiles, ["node"]));
   }
   const typeChecks: (() => Promise<void>)[] = [];
-  for (const [label, cmd, prefix] of [["TypeScript 5.9", process.execPath, [tsc59]], ["TypeScript 7", tsc7, []]] as const) {
+  for (const [label, cmd, prefix] of [
+    ["TypeScript 5.9", process.execPath, [tsc59]],
+    ["TypeScript 7", tsc7, []],
+  ] as const) {
     for (const resolution of ["nodenext", "bundler"]) {
       typeChecks.push(() =>
-        check(`${label}: strict consumer type-checks, its 4 @ts-expect-error lines fail (${resolution}, skipLibCheck false)`, () =>
-          run(cmd, [...prefix, "-p", `tsconfig.${resolution}.json`]),
+        check(
+          `${label}: strict consumer type-checks, its 4 @ts-expect-error lines fail (${resolution}, skipLibCheck false)`,
+          () => run(cmd, [...prefix, "-p", `tsconfig.${resolution}.json`]),
         ),
       );
       typeChecks.push(() =>
-        check(`${label}: ${readmeFiles.length} README quick-start blocks from ${readmes.map((q) => q.readme).join(", ")} type-check (${resolution})`, () =>
-          run(cmd, [...prefix, "-p", `tsconfig.readme.${resolution}.json`]),
+        check(
+          `${label}: ${readmeFiles.length} README quick-start blocks from ${readmes.map((q) => q.readme).join(", ")} type-check (${resolution})`,
+          () => run(cmd, [...prefix, "-p", `tsconfig.readme.${resolution}.json`]),
         ),
       );
     }

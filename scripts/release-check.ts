@@ -55,14 +55,18 @@ try {
   await check("changesets config", async () => {
     const config = readJson<Record<string, unknown>>(join(root, ".changeset", "config.json"));
     const want = { access: "public", baseBranch: "main", updateInternalDependencies: "patch" };
-    for (const [key, value] of Object.entries(want)) if (config[key] !== value) throw new Error(`${key} is ${JSON.stringify(config[key])}, want ${JSON.stringify(value)}`);
-    if ((config.fixed as unknown[]).length || (config.linked as unknown[]).length) throw new Error("packages are fixed or linked; versions are meant to be independent");
+    for (const [key, value] of Object.entries(want))
+      if (config[key] !== value) throw new Error(`${key} is ${JSON.stringify(config[key])}, want ${JSON.stringify(value)}`);
+    if ((config.fixed as unknown[]).length || (config.linked as unknown[]).length)
+      throw new Error("packages are fixed or linked; versions are meant to be independent");
     return "independent versions, public, base main, internal dependents bumped at least patch";
   });
 
   await check("internal dependencies use workspace:^", async () => {
     const wrong: string[] = [];
-    for (const m of published) for (const [dep, range] of Object.entries(m.dependencies ?? {})) if (internal.has(dep) && range !== "workspace:^") wrong.push(`${m.name} -> ${dep}@${range}`);
+    for (const m of published)
+      for (const [dep, range] of Object.entries(m.dependencies ?? {}))
+        if (internal.has(dep) && range !== "workspace:^") wrong.push(`${m.name} -> ${dep}@${range}`);
     if (wrong.length) throw new Error(`publish would pin or mis-range: ${wrong.join(", ")}`);
     return "so a published vendor package asks for ^ the core version it was released with";
   });
@@ -74,11 +78,16 @@ try {
     const problems: string[] = [];
     for (const m of published) {
       const release = predicted.find((r) => r.name === m.name);
-      if (m.version === "0.0.0" && release?.newVersion !== "0.1.0") problems.push(`${m.name} is unreleased, so its first version must be 0.1.0, not ${release?.newVersion ?? "none"}`);
+      if (m.version === "0.0.0" && release?.newVersion !== "0.1.0")
+        problems.push(`${m.name} is unreleased, so its first version must be 0.1.0, not ${release?.newVersion ?? "none"}`);
     }
-    for (const r of predicted) if (r.oldVersion.startsWith("0.") && r.type === "major") problems.push(`${r.name}: a major bump while 0.x`);
+    for (const r of predicted)
+      if (r.oldVersion.startsWith("0.") && r.type === "major") problems.push(`${r.name}: a major bump while 0.x`);
     if (problems.length) throw new Error(problems.join("\n"));
-    return predicted.map((r) => `${r.name.replace("@customer-api/", "")} ${r.oldVersion} -> ${r.newVersion}`).join(", ") || "nothing pending";
+    return (
+      predicted.map((r) => `${r.name.replace("@customer-api/", "")} ${r.oldVersion} -> ${r.newVersion}`).join(", ") ||
+      "nothing pending"
+    );
   });
 
   await check("changeset version on a copy: versions as predicted, packed ranges on the new core", async () => {
@@ -88,7 +97,8 @@ try {
     cpSync(join(root, ".changeset"), join(copy, ".changeset"), { recursive: true });
     for (const d of dirs) {
       mkdirSync(join(copy, "packages", d), { recursive: true });
-      for (const f of ["package.json", "README.md", "CHANGELOG.md"]) if (existsSync(join(root, "packages", d, f))) cpSync(join(root, "packages", d, f), join(copy, "packages", d, f));
+      for (const f of ["package.json", "README.md", "CHANGELOG.md"])
+        if (existsSync(join(root, "packages", d, f))) cpSync(join(root, "packages", d, f), join(copy, "packages", d, f));
     }
     await exec(changeset, ["version"], { cwd: copy });
     const versions = new Map(dirs.map((d) => [d, readJson<Manifest>(join(copy, "packages", d, "package.json"))]));
@@ -120,7 +130,10 @@ try {
   });
 
   await check("pnpm publish -r --dry-run", async () => {
-    const { stdout, stderr } = await exec("pnpm", ["publish", "-r", "--dry-run", "--no-git-checks"], { cwd: root, timeout: 120_000 });
+    const { stdout, stderr } = await exec("pnpm", ["publish", "-r", "--dry-run", "--no-git-checks"], {
+      cwd: root,
+      timeout: 120_000,
+    });
     const out = `${stdout}${stderr}`;
     const missing = published.filter((m) => !out.includes(`${m.name}@${m.version}`));
     if (missing.length) throw new Error(`not offered for publishing: ${missing.map((m) => m.name).join(", ")}\n${out}`);

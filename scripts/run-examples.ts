@@ -4,17 +4,21 @@
  * given its token and base URL in the environment. Each run is checked for what it promises to show.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { startMockGateway } from "./mock-server.js";
+import { startMockGateway } from "@customer-api/testkit";
 import { writeReport } from "./test-report.js";
+import { vendorPackages } from "./workspace.js";
 
 const exec = promisify(execFile);
 const root = fileURLToPath(new URL("..", import.meta.url));
-const vendors = ["homele", "pexip", "shtara", "hamgam", "coax"];
+// Every vendor in the workspace that has an example program.
+const vendors = vendorPackages()
+  .map((pkg) => pkg.vendor)
+  .filter((vendor) => existsSync(join(root, "examples", `${vendor}.ts`)));
 const work = mkdtempSync(join(tmpdir(), "customer-api-examples-"));
 
 // Checks run at once (each is mostly a process starting) and report in the order they were named.
@@ -23,7 +27,8 @@ function check(name: string, fn: () => Promise<string>) {
   checks.push(
     fn().then(
       (summary) => `  ok   ${name}: ${summary}`,
-      (error: { stdout?: string; stderr?: string; message?: string }) => `  FAIL ${name}\n${[error.message, error.stdout, error.stderr].filter(Boolean).join("\n")}`,
+      (error: { stdout?: string; stderr?: string; message?: string }) =>
+        `  FAIL ${name}\n${[error.message, error.stdout, error.stderr].filter(Boolean).join("\n")}`,
     ),
   );
 }
@@ -37,17 +42,23 @@ let passed = 0;
 let failed = 0;
 const gateway = await startMockGateway(vendors);
 try {
-  const env: Record<string, string> = { ...process.env as Record<string, string>, SYNC_MAX_ITEMS: "2" };
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), SYNC_MAX_ITEMS: "2" };
   for (const v of vendors) {
     env[`${v.toUpperCase()}_TOKEN`] = "example-token";
     env[`${v.toUpperCase()}_BASE_URL`] = `${gateway.url}/${v}`;
   }
   const run = (file: string, args: string[] = []) =>
-    exec(process.execPath, ["--import", "tsx", join("examples", file), ...args], { cwd: root, env, timeout: 60_000 }).then((r) => r.stdout);
+    exec(process.execPath, ["--import", "tsx", join("examples", file), ...args], { cwd: root, env, timeout: 60_000 }).then(
+      (r) => r.stdout,
+    );
 
   console.log("examples against Prism mocks:");
   check("examples type-check", async () => {
-    await exec(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "examples/tsconfig.json", "--noEmit"], { cwd: root, timeout: 120_000 });
+    await exec(
+      process.execPath,
+      [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "examples/tsconfig.json", "--noEmit"],
+      { cwd: root, timeout: 120_000 },
+    );
     return "tsc -p examples";
   });
   for (const v of vendors) {
@@ -68,7 +79,9 @@ try {
     const out = await run("sync-all.ts", [file]);
     const lines = readFileSync(file, "utf8").split("\n").filter(Boolean);
     const customers = lines.map((l) => JSON.parse(l) as { vendor: string; id: string });
-    for (const c of customers) if (typeof c.id !== "string" || !c.id || !vendors.includes(c.vendor)) throw new Error(`not a Customer: ${JSON.stringify(c)}`);
+    for (const c of customers)
+      if (typeof c.id !== "string" || !c.id || !vendors.includes(c.vendor))
+        throw new Error(`not a Customer: ${JSON.stringify(c)}`);
     const seen = new Set(customers.map((c) => c.vendor));
     for (const v of vendors) if (!seen.has(v)) throw new Error(`no ${v} customer in the file\n${out}`);
     return `${customers.length} customers from ${seen.size} vendors in one NDJSON file`;

@@ -43,7 +43,9 @@ export async function ensureTool(tool: Tool): Promise<string> {
   const tmp = mkdtempSync(join(CACHE_DIR, ".install-"));
   try {
     writeFileSync(join(tmp, "package.json"), JSON.stringify({ name: "runtime-cache", private: true }));
-    await exec("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", "--no-save", `${tool.pkg}@${tool.version}`], { cwd: tmp });
+    await exec("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", "--no-save", `${tool.pkg}@${tool.version}`], {
+      cwd: tmp,
+    });
     if (!existsSync(join(tmp, tool.bin))) throw new Error(`${tool.pkg}@${tool.version} installed no ${tool.bin}`);
     rmSync(dir, { recursive: true, force: true });
     renameSync(tmp, dir);

@@ -5,17 +5,21 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { bumpFor, changesetFor, diffSpecs, specChanges, type SpecChange } from "./spec-changes.js";
+import { bumpFor, changesetFor, diffSpecs, type SpecChange, specChanges } from "./spec-changes.js";
 
 const fixtures = fileURLToPath(new URL("fixtures/spec-changes/", import.meta.url));
 const load = (name: string) => parse(readFileSync(join(fixtures, name), "utf8")) as Record<string, unknown>;
 const before = load("before.yaml");
 const after = load("after.yaml");
 const changes = diffSpecs(before, after);
-const find = (where: string, what: string, status?: string) => changes.filter((c) => c.where === where && c.what === what && c.status === status);
+const find = (where: string, what: string, status?: string) =>
+  changes.filter((c) => c.where === where && c.what === what && c.status === status);
 const verdict = (where: string, what: string, status?: string) => {
   const found = find(where, what, status);
-  expect(found, `${where} ${status ?? ""}: ${what} in\n${changes.map((c) => `${c.where} ${c.status ?? ""}: ${c.what}`).join("\n")}`).toHaveLength(1);
+  expect(
+    found,
+    `${where} ${status ?? ""}: ${what} in\n${changes.map((c) => `${c.where} ${c.status ?? ""}: ${c.what}`).join("\n")}`,
+  ).toHaveLength(1);
   return found[0]!.breaking;
 };
 
@@ -65,11 +69,20 @@ describe("diffSpecs on the fixture specs", () => {
 
   it("keeps a nullable request field non-breaking but a nullable response field breaking", () => {
     const widen = (doc: Record<string, unknown>) => {
-      const copy = structuredClone(doc) as { paths: Record<string, Record<string, { requestBody: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } }>> };
-      copy.paths["/customers"]!.post!.requestBody.content["application/json"]!.schema.properties.name = { type: ["string", "null"] };
+      const copy = structuredClone(doc) as {
+        paths: Record<
+          string,
+          Record<string, { requestBody: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } }>
+        >;
+      };
+      copy.paths["/customers"]!.post!.requestBody.content["application/json"]!.schema.properties.name = {
+        type: ["string", "null"],
+      };
       return copy;
     };
-    expect(diffSpecs(before, widen(before))).toEqual([{ where: "POST /customers", what: "request field `name` type string → null|string", breaking: false }]);
+    expect(diffSpecs(before, widen(before))).toEqual([
+      { where: "POST /customers", what: "request field `name` type string → null|string", breaking: false },
+    ]);
   });
 });
 
@@ -85,9 +98,20 @@ describe("the changeset it writes", () => {
   });
 
   it("groups one change to a shared schema into one bullet naming each operation and status", () => {
-    const field = (where: string, status: string): SpecChange => ({ where, status, what: "response field `fax` removed", breaking: true });
-    const text = changesetFor("@customer-api/shop", "0.1.0", "specs/shop.yaml", "abc1234", [field("GET /a", "200"), field("GET /a", "404"), field("POST /b", "201")]);
-    expect(text.split("\n").filter((l) => l.startsWith("- "))).toEqual(["- **Breaking:** response field `fax` removed: `GET /a` (200, 404), `POST /b` (201)"]);
+    const field = (where: string, status: string): SpecChange => ({
+      where,
+      status,
+      what: "response field `fax` removed",
+      breaking: true,
+    });
+    const text = changesetFor("@customer-api/shop", "0.1.0", "specs/shop.yaml", "abc1234", [
+      field("GET /a", "200"),
+      field("GET /a", "404"),
+      field("POST /b", "201"),
+    ]);
+    expect(text.split("\n").filter((l) => l.startsWith("- "))).toEqual([
+      "- **Breaking:** response field `fax` removed: `GET /a` (200, 404), `POST /b` (201)",
+    ]);
   });
 
   it("is a changeset file: front matter with the package and bump, then one bullet per change", () => {
@@ -100,12 +124,16 @@ describe("the changeset it writes", () => {
 describe("specChanges against a git revision", () => {
   const repo = mkdtempSync(join(tmpdir(), "spec-changes-"));
   afterAll(() => rmSync(repo, { recursive: true, force: true }));
-  const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: repo, stdio: "ignore" });
+  const git = (...args: string[]) =>
+    execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: repo, stdio: "ignore" });
 
   it("reads the old spec with git show and the new one from the working tree", () => {
     mkdirSync(join(repo, "specs"));
     mkdirSync(join(repo, "packages", "shop"), { recursive: true });
-    writeFileSync(join(repo, "packages", "shop", "package.json"), JSON.stringify({ name: "@customer-api/shop", version: "0.1.0" }));
+    writeFileSync(
+      join(repo, "packages", "shop", "package.json"),
+      JSON.stringify({ name: "@customer-api/shop", version: "0.1.0" }),
+    );
     copyFileSync(join(fixtures, "before.yaml"), join(repo, "specs", "shop.yaml"));
     copyFileSync(join(fixtures, "before.yaml"), join(repo, "specs", "same.yaml"));
     git("init", "-q");

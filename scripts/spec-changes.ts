@@ -52,19 +52,31 @@ function typeOf(doc: Json, raw: unknown, depth = 0): string {
   const s = deref(doc, raw);
   if (!isObject(s) || depth > 8) return "any";
   for (const key of ["oneOf", "anyOf"]) {
-    if (Array.isArray(s[key])) return `${key}(${[...new Set((s[key] as unknown[]).map((m) => typeOf(doc, m, depth + 1)))].sort().join("|")})`;
+    if (Array.isArray(s[key]))
+      return `${key}(${[...new Set((s[key] as unknown[]).map((m) => typeOf(doc, m, depth + 1)))].sort().join("|")})`;
   }
   if (Array.isArray(s.allOf)) return "object";
-  const types = (Array.isArray(s.type) ? [...s.type] : s.type ? [s.type] : s.properties ? ["object"] : s.items ? ["array"] : ["any"]) as string[];
+  const types = (
+    Array.isArray(s.type) ? [...s.type] : s.type ? [s.type] : s.properties ? ["object"] : s.items ? ["array"] : ["any"]
+  ) as string[];
   if (s.nullable === true && !types.includes("null")) types.push("null");
   return types
-    .map((t) => (t === "array" ? `array<${typeOf(doc, s.items, depth + 1)}>` : s.format && t !== "null" ? `${t}(${String(s.format)})` : t))
+    .map((t) =>
+      t === "array" ? `array<${typeOf(doc, s.items, depth + 1)}>` : s.format && t !== "null" ? `${t}(${String(s.format)})` : t,
+    )
     .sort()
     .join("|");
 }
 
 /** Every field of a schema by its path (`data.email`, `data.tags[]`), with its type and whether it must be present. */
-function fieldsOf(doc: Json, raw: unknown, prefix = "", required = true, out = new Map<string, Field>(), seen = new Set<unknown>()): Map<string, Field> {
+function fieldsOf(
+  doc: Json,
+  raw: unknown,
+  prefix = "",
+  required = true,
+  out = new Map<string, Field>(),
+  seen = new Set<unknown>(),
+): Map<string, Field> {
   const s = deref(doc, raw);
   if (!isObject(s) || seen.has(s)) return out;
   const inner = new Set([...seen, s]);
@@ -79,7 +91,8 @@ function fieldsOf(doc: Json, raw: unknown, prefix = "", required = true, out = n
   }
   for (const part of Array.isArray(s.allOf) ? s.allOf : []) fieldsOf(doc, part, prefix, required, out, inner);
   // A variant's fields may be absent whichever variant is sent.
-  for (const key of ["oneOf", "anyOf"]) for (const part of Array.isArray(s[key]) ? s[key] : []) fieldsOf(doc, stripRequired(doc, part), prefix, false, out, inner);
+  for (const key of ["oneOf", "anyOf"])
+    for (const part of Array.isArray(s[key]) ? s[key] : []) fieldsOf(doc, stripRequired(doc, part), prefix, false, out, inner);
   if (s.items) fieldsOf(doc, s.items, `${prefix}[]`, true, out, inner);
   return out;
 }
@@ -114,18 +127,25 @@ function operationsOf(doc: Json): Map<string, Operation> {
       if (!isObject(op)) continue;
       const parameters = new Map<string, { required: boolean; type: string; enum?: string[] }>();
       // Path-level parameters first; the operation's own override them by name and place.
-      for (const raw of [...(Array.isArray(item.parameters) ? item.parameters : []), ...(Array.isArray(op.parameters) ? op.parameters : [])]) {
+      for (const raw of [
+        ...(Array.isArray(item.parameters) ? item.parameters : []),
+        ...(Array.isArray(op.parameters) ? op.parameters : []),
+      ]) {
         const p = deref(doc, raw);
         if (!isObject(p)) continue;
         const schema = deref(doc, p.schema);
-        const entry: { required: boolean; type: string; enum?: string[] } = { required: p.required === true || p.in === "path", type: typeOf(doc, p.schema) };
+        const entry: { required: boolean; type: string; enum?: string[] } = {
+          required: p.required === true || p.in === "path",
+          type: typeOf(doc, p.schema),
+        };
         // The allowed values of the parameter, or of its items for an array parameter.
         const source = isObject(schema) && !Array.isArray(schema.enum) ? deref(doc, schema.items) : schema;
         if (isObject(source) && Array.isArray(source.enum)) entry.enum = source.enum.map(String).sort();
         parameters.set(`${String(p.in)} parameter \`${String(p.name)}\``, entry);
       }
       const responses = new Map<string, unknown>();
-      for (const [status, raw] of Object.entries(isObject(op.responses) ? op.responses : {})) responses.set(status, bodySchema(doc, raw).schema);
+      for (const [status, raw] of Object.entries(isObject(op.responses) ? op.responses : {}))
+        responses.set(status, bodySchema(doc, raw).schema);
       ops.set(`${method.toUpperCase()} ${path}`, { parameters, request: bodySchema(doc, op.requestBody), responses });
     }
   }
@@ -134,9 +154,18 @@ function operationsOf(doc: Json): Map<string, Operation> {
 
 const list = (values: string[]) => values.map((v) => `\`${v}\``).join(", ");
 
-function compareEnums(where: string, label: string, before: string[] | undefined, after: string[] | undefined, inRequest: boolean, out: SpecChange[], status?: string) {
+function compareEnums(
+  where: string,
+  label: string,
+  before: string[] | undefined,
+  after: string[] | undefined,
+  inRequest: boolean,
+  out: SpecChange[],
+  status?: string,
+) {
   if (!before || !after) return;
-  const push = (change: Omit<SpecChange, "where" | "status">) => out.push(status === undefined ? { where, ...change } : { where, status, ...change });
+  const push = (change: Omit<SpecChange, "where" | "status">) =>
+    out.push(status === undefined ? { where, ...change } : { where, status, ...change });
   const added = after.filter((v) => !before.includes(v));
   const removed = before.filter((v) => !after.includes(v));
   // A request may no longer send a removed value; a response may now send an added one.
@@ -144,12 +173,20 @@ function compareEnums(where: string, label: string, before: string[] | undefined
   if (removed.length) push({ what: `${label}: values ${list(removed)} removed`, breaking: inRequest });
 }
 
-function compareFields(where: string, status: string | undefined, before: unknown, after: unknown, docs: [Json, Json], out: SpecChange[]) {
+function compareFields(
+  where: string,
+  status: string | undefined,
+  before: unknown,
+  after: unknown,
+  docs: [Json, Json],
+  out: SpecChange[],
+) {
   const old = fieldsOf(docs[0], before);
   const now = fieldsOf(docs[1], after);
   const inRequest = status === undefined;
   const side = inRequest ? "request" : "response";
-  const push = (change: Omit<SpecChange, "where" | "status">) => out.push(status === undefined ? { where, ...change } : { where, status, ...change });
+  const push = (change: Omit<SpecChange, "where" | "status">) =>
+    out.push(status === undefined ? { where, ...change } : { where, status, ...change });
   for (const [path, f] of now) {
     const was = old.get(path);
     if (!was) {
@@ -160,7 +197,10 @@ function compareFields(where: string, status: string | undefined, before: unknow
       continue;
     }
     if (was.type !== f.type) {
-      const widenedToNull = f.type.split("|").includes("null") && !was.type.split("|").includes("null") && f.type.replace(/\|?null\|?/, "") === was.type;
+      const widenedToNull =
+        f.type.split("|").includes("null") &&
+        !was.type.split("|").includes("null") &&
+        f.type.replace(/\|?null\|?/, "") === was.type;
       push({ what: `${side} field \`${path}\` type ${was.type} → ${f.type}`, breaking: !(widenedToNull && inRequest) });
     }
     if (was.required !== f.required) {
@@ -192,21 +232,37 @@ export function diffSpecs(before: Json | undefined, after: Json | undefined): Sp
     if (!was) continue;
     for (const [name, p] of op.parameters) {
       const had = was.parameters.get(name);
-      if (!had) out.push({ where, what: `${p.required ? "required" : "optional"} ${name} (${p.type}) added`, breaking: p.required });
+      if (!had)
+        out.push({ where, what: `${p.required ? "required" : "optional"} ${name} (${p.type}) added`, breaking: p.required });
       else {
         if (had.type !== p.type) out.push({ where, what: `${name} type ${had.type} → ${p.type}`, breaking: true });
-        if (had.required !== p.required) out.push({ where, what: `${name} ${had.required ? "required → optional" : "optional → required"}`, breaking: p.required });
+        if (had.required !== p.required)
+          out.push({
+            where,
+            what: `${name} ${had.required ? "required → optional" : "optional → required"}`,
+            breaking: p.required,
+          });
         compareEnums(where, name, had.enum, p.enum, true, out);
       }
     }
-    for (const name of was.parameters.keys()) if (!op.parameters.has(name)) out.push({ where, what: `${name} removed`, breaking: true });
+    for (const name of was.parameters.keys())
+      if (!op.parameters.has(name)) out.push({ where, what: `${name} removed`, breaking: true });
     if (was.request.media && !op.request.media) out.push({ where, what: "request body removed", breaking: true });
-    else if (!was.request.media && op.request.media) out.push({ where, what: `${op.request.required ? "required" : "optional"} request body added`, breaking: op.request.required });
-    else if (was.request.media !== op.request.media) out.push({ where, what: `request body ${was.request.media} → ${op.request.media}`, breaking: true });
-    else if (!was.request.required && op.request.required) out.push({ where, what: "request body optional → required", breaking: true });
+    else if (!was.request.media && op.request.media)
+      out.push({
+        where,
+        what: `${op.request.required ? "required" : "optional"} request body added`,
+        breaking: op.request.required,
+      });
+    else if (was.request.media !== op.request.media)
+      out.push({ where, what: `request body ${was.request.media} → ${op.request.media}`, breaking: true });
+    else if (!was.request.required && op.request.required)
+      out.push({ where, what: "request body optional → required", breaking: true });
     compareFields(where, undefined, was.request.schema, op.request.schema, docs, out);
-    for (const status of op.responses.keys()) if (!was.responses.has(status)) out.push({ where, what: `status ${status} added`, breaking: false });
-    for (const status of was.responses.keys()) if (!op.responses.has(status)) out.push({ where, what: `status ${status} removed`, breaking: true });
+    for (const status of op.responses.keys())
+      if (!was.responses.has(status)) out.push({ where, what: `status ${status} added`, breaking: false });
+    for (const status of was.responses.keys())
+      if (!op.responses.has(status)) out.push({ where, what: `status ${status} removed`, breaking: true });
     for (const [status, schema] of op.responses) {
       if (was.responses.has(status)) compareFields(where, status, was.responses.get(status), schema, docs, out);
     }
@@ -237,13 +293,18 @@ export function changesetFor(pkg: string, version: string, spec: string, base: s
     group.where.set(c.where, statuses);
   }
   const bullets = [...groups.values()].map(({ change, where }) => {
-    const places = [...where].map(([op, statuses]) => `\`${op}\`${statuses.length ? ` (${statuses.join(", ")})` : ""}`).join(", ");
+    const places = [...where]
+      .map(([op, statuses]) => `\`${op}\`${statuses.length ? ` (${statuses.join(", ")})` : ""}`)
+      .join(", ");
     return `- ${change.breaking ? "**Breaking:** " : ""}${change.what}: ${places}`;
   });
   return `---\n"${pkg}": ${bumpFor(changes, version)}\n---\n\n\`${spec}\` changed since ${base}:\n\n${bullets.join("\n")}\n`;
 }
 
-const git = (cwd: string, args: string[]) => execFileSync("git", args, { cwd, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
+const git = (cwd: string, args: string[]) =>
+  execFileSync("git", args, { cwd, stdio: ["ignore", "pipe", "ignore"] })
+    .toString()
+    .trim();
 
 /** The merge-base with main when this branch has commits of its own, else the commit before HEAD. */
 export function defaultBase(root: string): string {
@@ -269,7 +330,9 @@ export function specChanges(root: string, base: string, label = base): SpecRepor
   const now = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".yaml")) : [];
   let then: string[] = [];
   try {
-    then = git(root, ["ls-tree", "--name-only", `${base}:specs`]).split("\n").filter((f) => f.endsWith(".yaml"));
+    then = git(root, ["ls-tree", "--name-only", `${base}:specs`])
+      .split("\n")
+      .filter((f) => f.endsWith(".yaml"));
   } catch {
     // the revision had no specs folder
   }
@@ -281,7 +344,9 @@ export function specChanges(root: string, base: string, label = base): SpecRepor
     const changes = diffSpecs(before, after);
     if (!changes.length) continue;
     const manifest = join(root, "packages", vendor, "package.json");
-    const { name, version } = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, "utf8")) as { name: string; version: string }) : { name: `@customer-api/${vendor}`, version: "0.0.0" };
+    const { name, version } = existsSync(manifest)
+      ? (JSON.parse(readFileSync(manifest, "utf8")) as { name: string; version: string })
+      : { name: `@customer-api/${vendor}`, version: "0.0.0" };
     reports.push({ vendor, pkg: name, changes, changeset: changesetFor(name, version, `specs/${file}`, label, changes) });
   }
   return reports;

@@ -3,7 +3,7 @@
  * note that explains it: a note on the very node explains it, a note further up (operation,
  * response, enclosing schema) only when it names the item (parameter, field or status).
  */
-import { type Model, type Operation, type Shape, operationKey } from "./spec-model.js";
+import { type Model, type Operation, operationKey, type Shape } from "./spec-model.js";
 
 export interface Difference {
   operation: string;
@@ -23,7 +23,8 @@ const names = (note: string, token: string) =>
   new RegExp(`(^|[^\\w\\[{])${token.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\w])`, "i").test(note);
 
 /** The node's own note, else the nearest enclosing note that names the item. */
-const explain = (token: string, notes: Notes): string | undefined => notes.own[0] ?? notes.inherited.findLast((n) => names(n, token));
+const explain = (token: string, notes: Notes): string | undefined =>
+  notes.own[0] ?? notes.inherited.findLast((n) => names(n, token));
 
 /** A required flag belongs to the enclosing object: the item's own notes count only when they name it. */
 const asRequired = (notes: Notes): Notes => ({ own: [], inherited: [...notes.inherited, ...notes.own] });
@@ -31,7 +32,8 @@ const asRequired = (notes: Notes): Notes => ({ own: [], inherited: [...notes.inh
 const show = (shape: Shape | undefined) =>
   shape === undefined || shape.types.size === 0
     ? "untyped"
-    : [...shape.types].sort().join("|") + (shape.items && shape.items.types.size > 0 ? `<${[...shape.items.types].sort().join("|")}>` : "");
+    : [...shape.types].sort().join("|") +
+      (shape.items && shape.items.types.size > 0 ? `<${[...shape.items.types].sort().join("|")}>` : "");
 
 export interface Comparison {
   differences: Difference[];
@@ -73,7 +75,8 @@ function compareOperation(key: string, our: Operation, their: Operation, add: Ad
     if (!theirs) {
       if (mine!.in === "path") continue; // path parameters are matched by position: `{customer}` and `{id}` are one
       if (covers.params === true) add(key, where, "in our spec only", mine!.name, notes);
-      else if (covers.params === "listed") unverifiable.push(`${key}: ${where} is past the end of the vendor's stored (cut) page`);
+      else if (covers.params === "listed")
+        unverifiable.push(`${key}: ${where} is past the end of the vendor's stored (cut) page`);
       continue;
     }
     if (!mine) {
@@ -83,14 +86,27 @@ function compareOperation(key: string, our: Operation, their: Operation, add: Ad
     if (covers.required && mine.required !== theirs.required) {
       add(key, where, `required: ours ${mine.required}, vendor ${theirs.required}`, mine.name, asRequired(notes));
     }
-    if (theirs.shape && mine.shape) compareShapes(key, where, mine.name, mine.shape, theirs.shape, covers, { own: mine.notes, inherited: our.notes }, add, 0);
+    if (theirs.shape && mine.shape)
+      compareShapes(key, where, mine.name, mine.shape, theirs.shape, covers, { own: mine.notes, inherited: our.notes }, add, 0);
   }
   // Request body
   if (covers.body) {
-    if (their.body && !our.body) add(key, "request body", "in the vendor's document only", "request body", { own: [], inherited: our.notes });
-    else if (our.body && !their.body) add(key, "request body", "in our spec only", "request body", { own: our.body.notes, inherited: our.notes });
+    if (their.body && !our.body)
+      add(key, "request body", "in the vendor's document only", "request body", { own: [], inherited: our.notes });
+    else if (our.body && !their.body)
+      add(key, "request body", "in our spec only", "request body", { own: our.body.notes, inherited: our.notes });
     else if (our.body && their.body) {
-      compareShapes(key, "request body", "request body", our.body, their.body, covers, { own: our.body.notes, inherited: our.notes }, add, 0);
+      compareShapes(
+        key,
+        "request body",
+        "request body",
+        our.body,
+        their.body,
+        covers,
+        { own: our.body.notes, inherited: our.notes },
+        add,
+        0,
+      );
     }
   }
   // Statuses and response fields
@@ -105,7 +121,17 @@ function compareOperation(key: string, our: Operation, their: Operation, add: Ad
     const ourBody = our.responses.get(status);
     const theirBody = their.responses.get(status);
     if (covers.fields && ourBody && theirBody) {
-      compareShapes(key, `${status} body`, "body", ourBody, theirBody, covers, { own: [...notes.own, ...ourBody.notes], inherited: our.notes }, add, 0);
+      compareShapes(
+        key,
+        `${status} body`,
+        "body",
+        ourBody,
+        theirBody,
+        covers,
+        { own: [...notes.own, ...ourBody.notes], inherited: our.notes },
+        add,
+        0,
+      );
     } else if (covers.fields && theirBody && mine && !ourBody) {
       add(key, `${status} body`, "the vendor documents a JSON body, our spec none", status, notes);
     }
@@ -136,7 +162,17 @@ function compareShapes(
     if (a !== b) add(key, where, `enum: ours [${a || "any"}], vendor [${b || "any"}]`, token, notes);
   }
   if (ours.items && theirs.items) {
-    compareShapes(key, `${where}[]`, token, ours.items, theirs.items, covers, { own: [...notes.own, ...ours.items.notes], inherited: notes.inherited }, add, depth + 1);
+    compareShapes(
+      key,
+      `${where}[]`,
+      token,
+      ours.items,
+      theirs.items,
+      covers,
+      { own: [...notes.own, ...ours.items.notes], inherited: notes.inherited },
+      add,
+      depth + 1,
+    );
   }
   // An object the vendor leaves without properties documents none: nothing to compare inside it.
   if (theirs.props.size === 0) return;

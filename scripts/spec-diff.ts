@@ -14,10 +14,19 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { mergedShtaraDocument, parseEmbeddedOpenApi, REPO_ROOT, readVendorFile, vendorSpecsDir } from "@customer-api/testkit";
 import { parse } from "yaml";
 import { type Comparison, compareModels } from "./spec-compare.js";
-import { emptyShape, type Model, modelFromOpenApi, type Operation, operationKey, paramKey, type Shape, shapeFromProse } from "./spec-model.js";
-import { mergedShtaraDocument, parseEmbeddedOpenApi, REPO_ROOT, readVendorFile, vendorSpecsDir } from "./vendor-docs.js";
+import {
+  emptyShape,
+  type Model,
+  modelFromOpenApi,
+  type Operation,
+  operationKey,
+  paramKey,
+  type Shape,
+  shapeFromProse,
+} from "./spec-model.js";
 
 const ours = (vendor: string): Model => modelFromOpenApi(parse(readFileSync(join(REPO_ROOT, "specs", `${vendor}.yaml`), "utf8")));
 
@@ -39,9 +48,14 @@ const VENDORS: Record<string, VendorSource> = {
       const list = parseEmbeddedOpenApi(readVendorFile(dir, "homele", "list.excerpt.md"));
       if (!show || !list) throw new Error("homele: no embedded OpenAPI found");
       const theirs = modelFromOpenApi(show.doc, show.complete ? {} : { params: "listed", statuses: false, fields: false });
-      const cut = modelFromOpenApi(list.doc, list.complete ? {} : { params: "listed", statuses: false, fields: false, body: false });
+      const cut = modelFromOpenApi(
+        list.doc,
+        list.complete ? {} : { params: "listed", statuses: false, fields: false, body: false },
+      );
       for (const [key, op] of cut.operations) theirs.operations.set(key, op);
-      const unverifiable = list.complete ? [] : ["GET /customers: the stored list page is cut inside its parameters; its response schema and statuses are not in it"];
+      const unverifiable = list.complete
+        ? []
+        : ["GET /customers: the stored list page is cut inside its parameters; its response schema and statuses are not in it"];
       return compareModels(ours("homele"), theirs, unverifiable);
     },
   },
@@ -53,7 +67,8 @@ const VENDORS: Record<string, VendorSource> = {
     },
   },
   pexip: {
-    source: "no machine-readable document: the rendered 'Get a customer' operation page (parameters, fields, types, required flags, statuses)",
+    source:
+      "no machine-readable document: the rendered 'Get a customer' operation page (parameters, fields, types, required flags, statuses)",
     compare: (dir) => {
       const mine = ours("pexip");
       const unverifiable: string[] = [];
@@ -69,10 +84,13 @@ const VENDORS: Record<string, VendorSource> = {
     },
   },
   coax: {
-    source: "no machine-readable document: the customers-routes page, whose code blocks were lost (names of operations, parameters, body and response fields only)",
+    source:
+      "no machine-readable document: the customers-routes page, whose code blocks were lost (names of operations, parameters, body and response fields only)",
     compare: (dir) => {
       const mine = ours("coax");
-      const unverifiable: string[] = ["paths, methods, types, required flags and error statuses: the stored page lost its code blocks"];
+      const unverifiable: string[] = [
+        "paths, methods, types, required flags and error statuses: the stored page lost its code blocks",
+      ];
       return compareModels(mine, coaxModel(dir, mine, unverifiable), unverifiable);
     },
   },
@@ -87,7 +105,15 @@ function hamgamModel(dir: string, unverifiable: string[]): Model {
     const [, method, rawPath] = /^(GET|POST|PUT|PATCH|DELETE)\s*(\/\S+)/m.exec(text) ?? [];
     if (!method || !rawPath) throw new Error("hamgam: a page without its HTTP request line");
     const path = rawPath.replace(/:(\w+)/g, "{$1}");
-    const op: Operation = { method, path, params: new Map(), responses: new Map(), responseNotes: new Map(), notes: [], covers: { ...prose, ...covers } };
+    const op: Operation = {
+      method,
+      path,
+      params: new Map(),
+      responses: new Map(),
+      responseNotes: new Map(),
+      notes: [],
+      covers: { ...prose, ...covers },
+    };
     model.operations.set(operationKey(method, path), op);
     return op;
   };
@@ -98,13 +124,24 @@ function hamgamModel(dir: string, unverifiable: string[]): Model {
     const rows: string[][] = [];
     for (const line of text.slice(at + heading.length + 1).split("\n")) {
       if (!line.startsWith("|")) break;
-      rows.push(line.split("|").slice(1, -1).map((c) => c.trim()));
+      rows.push(
+        line
+          .split("|")
+          .slice(1, -1)
+          .map((c) => c.trim()),
+      );
     }
     return rows.slice(2); // header and separator
   };
   const readTables = (op: Operation, text: string) => {
     for (const [name, type, required] of tableAfter(text, "Path Parameters")) {
-      op.params.set(paramKey({ name: name!, in: "path" }), { name: name!, in: "path", required: required === "Yes", shape: shapeFromProse(type!), notes: [] });
+      op.params.set(paramKey({ name: name!, in: "path" }), {
+        name: name!,
+        in: "path",
+        required: required === "Yes",
+        shape: shapeFromProse(type!),
+        notes: [],
+      });
     }
     for (const [code] of tableAfter(text, "Status Codes")) if (/^\d{3}$/.test(code!)) op.responses.set(code!, undefined);
     const fields = tableAfter(text, "Response Fields");
@@ -136,7 +173,13 @@ function hamgamModel(dir: string, unverifiable: string[]): Model {
       if (line.trim() === "") continue;
       break;
     }
-    list.params.set(paramKey({ name: m[1]!, in: "query" }), { name: m[1]!, in: "query", required: false, shape: shapeFromProse(m[2]!), notes: [] });
+    list.params.set(paramKey({ name: m[1]!, in: "query" }), {
+      name: m[1]!,
+      in: "query",
+      required: false,
+      shape: shapeFromProse(m[2]!),
+      notes: [],
+    });
   }
   return model;
 }
@@ -173,7 +216,11 @@ function pexipField(bullet: Bullet): { name: string; required: boolean; shape: S
   if (!m) throw new Error(`pexip: cannot read the field line "${bullet.text}"`);
   const shape = shapeFromProse(m[2]!);
   const values = bullet.details.map((d) => /^Values are (.+)\.$/.exec(d)?.[1]).find((v) => v !== undefined);
-  if (values) shape.enum = values.split(/,\s*(?:or\s+)?|\s+or\s+/).map((v) => v.trim()).filter(Boolean);
+  if (values)
+    shape.enum = values
+      .split(/,\s*(?:or\s+)?|\s+or\s+/)
+      .map((v) => v.trim())
+      .filter(Boolean);
   const target = shape.items ?? shape;
   for (const child of bullet.children) {
     const field = pexipField(child);
@@ -188,7 +235,11 @@ function pexipModel(dir: string): Model {
   const [, method, path] = /^(GET|POST|PUT|PATCH|DELETE) (\/\S+)$/m.exec(text) ?? [];
   if (!method || !path) throw new Error("pexip: the operation page has no request line");
   const lines = text.split("\n");
-  const section = (start: string, end: string) => lines.slice(lines.indexOf(start) + 1, lines.findIndex((l, i) => i > lines.indexOf(start) && l.startsWith(end)));
+  const section = (start: string, end: string) =>
+    lines.slice(
+      lines.indexOf(start) + 1,
+      lines.findIndex((l, i) => i > lines.indexOf(start) && l.startsWith(end)),
+    );
   const op: Operation = {
     method,
     path,
@@ -200,7 +251,13 @@ function pexipModel(dir: string): Model {
   };
   for (const b of bullets(section("Path parameters", "Responses"))) {
     const field = pexipField(b);
-    op.params.set(paramKey({ name: field.name, in: "path" }), { name: field.name, in: "path", required: field.required, shape: field.shape, notes: [] });
+    op.params.set(paramKey({ name: field.name, in: "path" }), {
+      name: field.name,
+      in: "path",
+      required: field.required,
+      shape: field.shape,
+      notes: [],
+    });
   }
   // Header parameters: the page's "Headers" section lists none (its curl example sends some).
   for (const b of bullets(section("Responses", `${method} ${path}`))) {
@@ -256,7 +313,15 @@ function coaxModel(dir: string, mine: Model, unverifiable: string[]): Model {
   for (const [title, operationId] of Object.entries(COAX_OPERATIONS)) {
     const [key, our] = [...mine.operations].find(([, op]) => op.operationId === operationId) ?? [];
     if (!key || !our) {
-      model.operations.set(`(${title})`, { method: "?", path: title, params: new Map(), responses: new Map(), responseNotes: new Map(), notes: [], covers: { params: false, body: false, statuses: false, fields: false, required: false, nullability: false } });
+      model.operations.set(`(${title})`, {
+        method: "?",
+        path: title,
+        params: new Map(),
+        responses: new Map(),
+        responseNotes: new Map(),
+        notes: [],
+        covers: { params: false, body: false, statuses: false, fields: false, required: false, nullability: false },
+      });
       continue;
     }
     const op: Operation = {
@@ -280,13 +345,18 @@ function coaxModel(dir: string, mine: Model, unverifiable: string[]): Model {
     const queryLine = fieldsAfter("query Parameters\n");
     if (queryLine !== undefined) {
       const glued = queryLine.replace(/Headers$/, "");
-      const { names, rest } = segment(glued, [...our.params.values()].map((p) => p.name));
+      const { names, rest } = segment(
+        glued,
+        [...our.params.values()].map((p) => p.name),
+      );
       for (const name of names) op.params.set(paramKey({ name, in: "query" }), { name, in: "query", required: false, notes: [] });
       if (rest) op.params.set(paramKey({ name: rest, in: "query" }), { name: rest, in: "query", required: false, notes: [] });
     }
     const bodyLine = fieldsAfter(`${title} › Request Body\n`);
     if (bodyLine !== undefined) {
-      const glued = stripTitles(bodyLine.replace(/Create.*› Responses$|Update.*› Responses$/, "").replace(new RegExp(`${title} › Responses$`), ""));
+      const glued = stripTitles(
+        bodyLine.replace(/Create.*› Responses$|Update.*› Responses$/, "").replace(new RegExp(`${title} › Responses$`), ""),
+      );
       const { names, rest } = segment(glued, [...(our.body?.props.keys() ?? [])]);
       op.body = { ...emptyShape(), types: new Set(["object"]) };
       for (const name of [...names, ...(rest ? [rest] : [])]) op.body.props.set(name, emptyShape());
@@ -308,7 +378,15 @@ function coaxModel(dir: string, mine: Model, unverifiable: string[]): Model {
   for (const [, method, path] of intro.matchAll(/\b(GET) (\/health)\b/g)) {
     const key = operationKey(method!, path!);
     if (!model.operations.has(key)) {
-      model.operations.set(key, { method: method!, path: path!, params: new Map(), responses: new Map(), responseNotes: new Map(), notes: [], covers: { params: false, body: false, statuses: false, fields: false, required: false, nullability: false } });
+      model.operations.set(key, {
+        method: method!,
+        path: path!,
+        params: new Map(),
+        responses: new Map(),
+        responseNotes: new Map(),
+        notes: [],
+        covers: { params: false, body: false, statuses: false, fields: false, required: false, nullability: false },
+      });
     }
   }
   return model;
@@ -338,7 +416,9 @@ for (const [vendor, source] of Object.entries(VENDORS)) {
   unexplainedTotal += unexplained.length;
   explainedTotal += differences.length - unexplained.length;
   console.log(`\n## ${vendor}: ${source.source}`);
-  console.log(`   ${differences.length} differences: ${differences.length - unexplained.length} explained by x-vendor-deviation, ${unexplained.length} unexplained`);
+  console.log(
+    `   ${differences.length} differences: ${differences.length - unexplained.length} explained by x-vendor-deviation, ${unexplained.length} unexplained`,
+  );
   for (const d of differences) {
     if (!d.explainedBy || verbose) {
       console.log(`   ${d.explainedBy ? "explained  " : "UNEXPLAINED"} ${d.operation} · ${d.where}: ${d.what}`);
@@ -347,5 +427,7 @@ for (const [vendor, source] of Object.entries(VENDORS)) {
   }
   for (const u of unverifiable) console.log(`   not comparable: ${u}`);
 }
-console.log(`\nspec:diff: ${explainedTotal} explained, ${unexplainedTotal} unexplained difference(s) (vendor documents: ${dir}).`);
+console.log(
+  `\nspec:diff: ${explainedTotal} explained, ${unexplainedTotal} unexplained difference(s) (vendor documents: ${dir}).`,
+);
 if (unexplainedTotal > 0) process.exitCode = 1;

@@ -4,6 +4,7 @@
  * fields with their types, required flags and statuses. Each node keeps the `x-vendor-deviation`
  * notes our spec puts on it, so a difference can be matched with the note that explains it.
  */
+// biome-ignore lint/suspicious/noExplicitAny: a parsed OpenAPI document is walked field by field without a schema
 type Doc = Record<string, any>;
 
 export interface Shape {
@@ -36,7 +37,14 @@ export interface Operation {
   responseNotes: Map<string, string[]>;
   notes: string[];
   /** What the source documents; a part it does not cover is not compared. */
-  covers: { params: boolean | "listed"; body: boolean; statuses: boolean; fields: boolean; required: boolean; nullability: boolean };
+  covers: {
+    params: boolean | "listed";
+    body: boolean;
+    statuses: boolean;
+    fields: boolean;
+    required: boolean;
+    nullability: boolean;
+  };
 }
 
 export interface Model {
@@ -123,7 +131,8 @@ export function modelFromOpenApi(doc: Doc, covers: Partial<Operation["covers"]> 
       }
       const body = resolve(op.requestBody);
       const bodyContent = body.node?.content ?? {};
-      const bodySchema = (bodyContent["application/json"] ?? bodyContent["multipart/form-data"] ?? Object.values(bodyContent)[0])?.schema;
+      const bodySchema = (bodyContent["application/json"] ?? bodyContent["multipart/form-data"] ?? Object.values(bodyContent)[0])
+        ?.schema;
       if (bodySchema) {
         operation.body = shapeOf(bodySchema);
         operation.body.notes.push(...body.notes, ...deviationNotes(body.node));

@@ -1,14 +1,17 @@
 /**
- * One closing line over every package's vitest run, the scripts' unit tests, and the consumer,
- * examples and release checks: "Tests: N passed, N failed" (", N skipped" when any were).
+ * One closing line over every package's vitest run (the packages found in the workspace), the
+ * scripts' unit tests, and the consumer, examples and release checks: "Tests: N passed, N failed"
+ * (", N skipped" when any were).
  */
 import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { ROOT, workspacePackages } from "./workspace.js";
 
-const root = fileURLToPath(new URL("../", import.meta.url));
 const reports: [string, string][] = [
-  ...["core", "homele", "pexip", "shtara", "hamgam", "coax", "redis", "cli", "testkit"].map((p): [string, string] => [p, `${root}packages/${p}/.vitest/report.json`]),
-  ...["scripts", "consumer", "examples", "release"].map((p): [string, string] => [p, `${root}.vitest/${p}-report.json`]),
+  ...workspacePackages()
+    .filter((p) => typeof (p.manifest.scripts as Record<string, string> | undefined)?.test === "string")
+    .map((p): [string, string] => [p.folder, join(p.dir, ".vitest", "report.json")]),
+  ...["scripts", "consumer", "examples", "release"].map((p): [string, string] => [p, join(ROOT, ".vitest", `${p}-report.json`)]),
 ];
 let passed = 0;
 let failed = 0;

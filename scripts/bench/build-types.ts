@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { mib, type Report, seconds, stats, x, count } from "./harness.js";
+import { count, mib, type Report, seconds, stats, x } from "./harness.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -21,11 +21,51 @@ function timed(command: string, args: string[]): number {
 }
 
 const vendors = [
-  { name: "homele", factory: "createHomeleClient", options: `{ token: "t" }`, path: "/customers/{id}", params: "{ id: 42 }", list: `"/customers"`, query: "{ per_page: 100 }" },
-  { name: "pexip", factory: "createPexipClient", options: `{ token: "t", enterprise: "acme" }`, path: "/customers/{id}", params: `{ id: "c-1" }`, list: `"/customers"`, query: "{ limit: 100, offset: 0 }" },
-  { name: "shtara", factory: "createShtaraClient", options: `{ token: "t" }`, path: "/customers/{customer}", params: "{ customer: 42 }", list: `"/customers"`, query: "{ per_page: 60, page: 1 }" },
-  { name: "hamgam", factory: "createHamgamClient", options: `{ token: "t", baseUrl: "https://acme.hamgam.online" }`, path: "/api/customers/{id}", params: "{ id: 42 }", list: `"/api/customers"`, query: "{ limit: 100, offset: 0 }" },
-  { name: "coax", factory: "createCoaxClient", options: `{ token: "t" }`, path: "/api/v2/customers/{id}", params: `{ id: "c-1" }`, list: `"/api/v2/customers"`, query: "{ page: 1, page_size: 100 }" },
+  {
+    name: "homele",
+    factory: "createHomeleClient",
+    options: `{ token: "t" }`,
+    path: "/customers/{id}",
+    params: "{ id: 42 }",
+    list: `"/customers"`,
+    query: "{ per_page: 100 }",
+  },
+  {
+    name: "pexip",
+    factory: "createPexipClient",
+    options: `{ token: "t", enterprise: "acme" }`,
+    path: "/customers/{id}",
+    params: `{ id: "c-1" }`,
+    list: `"/customers"`,
+    query: "{ limit: 100, offset: 0 }",
+  },
+  {
+    name: "shtara",
+    factory: "createShtaraClient",
+    options: `{ token: "t" }`,
+    path: "/customers/{customer}",
+    params: "{ customer: 42 }",
+    list: `"/customers"`,
+    query: "{ per_page: 60, page: 1 }",
+  },
+  {
+    name: "hamgam",
+    factory: "createHamgamClient",
+    options: `{ token: "t", baseUrl: "https://acme.hamgam.online" }`,
+    path: "/api/customers/{id}",
+    params: "{ id: 42 }",
+    list: `"/api/customers"`,
+    query: "{ limit: 100, offset: 0 }",
+  },
+  {
+    name: "coax",
+    factory: "createCoaxClient",
+    options: `{ token: "t" }`,
+    path: "/api/v2/customers/{id}",
+    params: `{ id: "c-1" }`,
+    list: `"/api/v2/customers"`,
+    query: "{ page: 1, page_size: 100 }",
+  },
 ];
 
 const consumerFile = [
@@ -77,16 +117,26 @@ function tsc(dir: string, file: string): TscFigures {
     config,
     JSON.stringify({
       compilerOptions: {
-        strict: true, noEmit: true, target: "es2022", lib: ["es2022", "dom", "dom.asynciterable"],
-        module: "esnext", moduleResolution: "bundler", skipLibCheck: true, types: [],
+        strict: true,
+        noEmit: true,
+        target: "es2022",
+        lib: ["es2022", "dom", "dom.asynciterable"],
+        module: "esnext",
+        moduleResolution: "bundler",
+        skipLibCheck: true,
+        types: [],
       },
       files: [`${file}.ts`],
     }),
   );
-  const run = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", config, "--extendedDiagnostics"], {
-    cwd: root,
-    encoding: "utf8",
-  });
+  const run = spawnSync(
+    process.execPath,
+    [join(root, "node_modules/typescript/bin/tsc"), "-p", config, "--extendedDiagnostics"],
+    {
+      cwd: root,
+      encoding: "utf8",
+    },
+  );
   if (run.status !== 0) throw new Error(`tsc of the ${file} file failed:\n${run.stdout}${run.stderr}`);
   const read = (label: string) => {
     const match = new RegExp(`^${label}:\\s+([\\d.]+)`, "m").exec(run.stdout);
@@ -108,7 +158,10 @@ export interface BuildTypesFigures {
   bare: TscFigures;
 }
 
-export async function buildAndTypes(report: Report, options: { coldBuild: boolean; tscRuns: number }): Promise<BuildTypesFigures> {
+export async function buildAndTypes(
+  report: Report,
+  options: { coldBuild: boolean; tscRuns: number },
+): Promise<BuildTypesFigures> {
   const turbo = join(root, "node_modules/.bin/turbo");
   const coldBuildMs = options.coldBuild ? timed(turbo, ["run", "build", "--force", "--output-logs=none"]) : undefined;
   const cachedBuildMs = timed(turbo, ["run", "build", "--output-logs=none"]);
@@ -138,16 +191,37 @@ export async function buildAndTypes(report: Report, options: { coldBuild: boolea
   report.table(
     ["what", "time"],
     [
-      ["cold `turbo run build --force` (all six packages)", coldBuildMs === undefined ? "not run with `--quick`" : seconds(coldBuildMs)],
+      [
+        "cold `turbo run build --force` (all six packages)",
+        coldBuildMs === undefined ? "not run with `--quick`" : seconds(coldBuildMs),
+      ],
       ["cached rebuild (`turbo run build`, nothing changed)", seconds(cachedBuildMs)],
     ],
   );
   report.table(
-    ["`tsc --extendedDiagnostics` (median of " + options.tscRuns + ")", "total time", "check time", "instantiations", "memory"],
+    [`\`tsc --extendedDiagnostics\` (median of ${options.tscRuns})`, "total time", "check time", "instantiations", "memory"],
     [
-      ["consumer of all five clients", seconds(ours.totalMs), seconds(ours.checkMs), count(ours.instantiations), mib(ours.memory)],
-      ["same calls on bare openapi-fetch", seconds(bare.totalMs), seconds(bare.checkMs), count(bare.instantiations), mib(bare.memory)],
-      ["ours / bare", x(ours.totalMs / bare.totalMs), x(ours.checkMs / bare.checkMs), x(ours.instantiations / bare.instantiations), x(ours.memory / bare.memory)],
+      [
+        "consumer of all five clients",
+        seconds(ours.totalMs),
+        seconds(ours.checkMs),
+        count(ours.instantiations),
+        mib(ours.memory),
+      ],
+      [
+        "same calls on bare openapi-fetch",
+        seconds(bare.totalMs),
+        seconds(bare.checkMs),
+        count(bare.instantiations),
+        mib(bare.memory),
+      ],
+      [
+        "ours / bare",
+        x(ours.totalMs / bare.totalMs),
+        x(ours.checkMs / bare.checkMs),
+        x(ours.instantiations / bare.instantiations),
+        x(ours.memory / bare.memory),
+      ],
     ],
   );
   return { coldBuildMs, cachedBuildMs, ours, bare };

@@ -71,7 +71,10 @@ export function pageBody(style: PagingStyle, index: number, pages: number, size:
         meta: { next_cursor: last ? null : `c${index + 1}`, has_more: !last },
       });
     case "offset":
-      return JSON.stringify({ data: ids.map(pexipRecord), meta: { offset: index * size, limit: size, totalCount: pages * size } });
+      return JSON.stringify({
+        data: ids.map(pexipRecord),
+        meta: { offset: index * size, limit: size, totalCount: pages * size },
+      });
     case "page":
       return JSON.stringify({
         success: true,

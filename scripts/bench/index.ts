@@ -15,8 +15,22 @@ import { concurrentTargets, paging } from "./paging.js";
 
 const quick = process.argv.includes("--quick");
 const settings = quick
-  ? { rounds: { rounds: 11, batchMs: 80, warmupRounds: 1, warmupMs: 300 }, memoryCalls: 5_000, pages: 40, latencyPages: 20, tscRuns: 1, coldBuild: false }
-  : { rounds: { rounds: 11, batchMs: 300, warmupRounds: 1, warmupMs: 600 }, memoryCalls: 50_000, pages: 1_000, latencyPages: 1_000, tscRuns: 3, coldBuild: true };
+  ? {
+      rounds: { rounds: 11, batchMs: 80, warmupRounds: 1, warmupMs: 300 },
+      memoryCalls: 5_000,
+      pages: 40,
+      latencyPages: 20,
+      tscRuns: 1,
+      coldBuild: false,
+    }
+  : {
+      rounds: { rounds: 11, batchMs: 300, warmupRounds: 1, warmupMs: 600 },
+      memoryCalls: 50_000,
+      pages: 1_000,
+      latencyPages: 1_000,
+      tscRuns: 3,
+      coldBuild: true,
+    };
 const LATENCY_MS = 20;
 const budgets = { homele: 8 * 1024, other: 8.5 * 1024 };
 
@@ -28,7 +42,10 @@ const took = () => {
   report.line();
   sectionStart.at = Date.now();
 };
-const load = () => loadavg().map((n) => n.toFixed(2)).join(", ");
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(", ");
 const started = Date.now();
 
 report.line("# Benchmarks");
@@ -67,7 +84,8 @@ for (const line of [
   "  `concurrency: 4` pages x latency / 4. Ours is `list({ concurrency: 1 })` (Pexip's default is its documented 4).",
   "- **Build and types**: wall time of `turbo run build --force` and of the cached rebuild after it; `tsc --extendedDiagnostics`",
   "  (strict, `skipLibCheck`) of one file using all five clients against the same calls on bare openapi-fetch, alternating runs.",
-]) report.line(line);
+])
+  report.line(line);
 report.line();
 
 // Per-request overhead
@@ -95,7 +113,14 @@ report.table(
       `${kib(s.lazyMin)} in ${s.lazyChunks}`,
       x(s.startGzip / libraryBase.startGzip),
     ]),
-    ...librarySizes.map((s) => [s.name, kib(s.startMin), kib(s.startGzip), "—", s.lazyChunks ? `${kib(s.lazyMin)} in ${s.lazyChunks}` : "—", x(s.startGzip / libraryBase.startGzip)]),
+    ...librarySizes.map((s) => [
+      s.name,
+      kib(s.startMin),
+      kib(s.startGzip),
+      "—",
+      s.lazyChunks ? `${kib(s.lazyMin)} in ${s.lazyChunks}` : "—",
+      x(s.startGzip / libraryBase.startGzip),
+    ]),
   ],
 );
 
@@ -126,7 +151,7 @@ const mark = (ok: boolean) => (ok ? "met" : "**not met**");
 const concurrent = concurrentTargets(pages.latency);
 const homeleSize = vendorSizes.find((s) => s.name === "homele")!;
 const largest = vendorSizes.reduce((a, b) => (b.startGzip > a.startGzip ? b : a));
-report.line("### Targets (issue \"core: one pass per request\") against this run");
+report.line('### Targets (issue "core: one pass per request") against this run');
 report.line();
 report.table(
   ["target", "this run (median, min–max)", ""],
@@ -134,12 +159,28 @@ report.table(
     [
       "stubbed `fetch`: typed raw `GET` >= 0.5x bare openapi-fetch, ahead of ky and axios",
       `${x(rawStub.ratio.median)} (${x(rawStub.ratio.min)}–${x(rawStub.ratio.max)}); ky ${x(find(speed.stub, "ky").ratio.median)}, axios ${x(find(speed.stub, "axios").ratio.median)}`,
-      mark(rawStub.ratio.median >= 0.5 && rawStub.ratio.median > find(speed.stub, "ky").ratio.median && rawStub.ratio.median > find(speed.stub, "axios").ratio.median),
+      mark(
+        rawStub.ratio.median >= 0.5 &&
+          rawStub.ratio.median > find(speed.stub, "ky").ratio.median &&
+          rawStub.ratio.median > find(speed.stub, "axios").ratio.median,
+      ),
     ],
-    ["loopback: typed raw `GET` >= 0.9x bare openapi-fetch", `${x(rawLoop.ratio.median)} (${x(rawLoop.ratio.min)}–${x(rawLoop.ratio.max)})`, mark(rawLoop.ratio.median >= 0.9)],
-    ["stub: `customers.get` >= 0.6x bare openapi-fetch + normalizer by hand", `${x(getVsHand.median)} (${x(getVsHand.min)}–${x(getVsHand.max)})`, mark(getVsHand.median >= 0.6)],
+    [
+      "loopback: typed raw `GET` >= 0.9x bare openapi-fetch",
+      `${x(rawLoop.ratio.median)} (${x(rawLoop.ratio.min)}–${x(rawLoop.ratio.max)})`,
+      mark(rawLoop.ratio.median >= 0.9),
+    ],
+    [
+      "stub: `customers.get` >= 0.6x bare openapi-fetch + normalizer by hand",
+      `${x(getVsHand.median)} (${x(getVsHand.min)}–${x(getVsHand.max)})`,
+      mark(getVsHand.median >= 0.6),
+    ],
     ["Homele start-up <= 8 KiB gzip", kib(homeleSize.startGzip), mark(homeleSize.startGzip <= budgets.homele)],
-    ["every vendor start-up <= 8.5 KiB gzip", `largest: ${largest.name} ${kib(largest.startGzip)}`, mark(vendorSizes.every((s) => s.startGzip <= budgetOf(s)))],
+    [
+      "every vendor start-up <= 8.5 KiB gzip",
+      `largest: ${largest.name} ${kib(largest.startGzip)}`,
+      mark(vendorSizes.every((s) => s.startGzip <= budgetOf(s))),
+    ],
     [
       `${mem.calls.toLocaleString("en")} calls, never-yielding stub: heap <= 2x bare + 20 MiB`,
       `${mib(mem.results.customersGet.heapAfter)} vs limit ${mib(heapTarget)} (bare ${mib(mem.results.bare.heapAfter)})`,
@@ -157,7 +198,10 @@ report.table(
     ],
   ],
 );
-if (quick) report.line("`--quick` run: fewer rounds, calls and pages than the targets name; the full `pnpm bench` is the one to judge by.");
+if (quick)
+  report.line(
+    "`--quick` run: fewer rounds, calls and pages than the targets name; the full `pnpm bench` is the one to judge by.",
+  );
 report.line();
 report.line(`Load average at end (1, 5, 15 min): **${load()}**. Run took ${Math.round((Date.now() - started) / 1000)} s.`);
 

@@ -5,7 +5,7 @@
  * a signal, a copied `Request`) piles up until the loop ends. Each variant runs in its own process;
  * the heap is read after a forced GC, before the process yields once.
  */
-import { createHomeleClient, normalizeHomeleCustomer, type paths as HomelePaths } from "@customer-api/homele";
+import { createHomeleClient, type paths as HomelePaths, normalizeHomeleCustomer } from "@customer-api/homele";
 import createClient from "openapi-fetch";
 import { runInChild } from "./child.js";
 import { homeleCustomerBody } from "./fixtures.js";
@@ -74,7 +74,14 @@ export async function memory(report: Report, calls: number): Promise<MemoryFigur
     (Object.keys(names) as MemoryVariant[]).map((variant) => {
       const r = results[variant];
       const growth = r.heapAfter - r.heapBefore;
-      return [names[variant], mib(r.heapAfter), mib(growth), `${Math.max(0, growth / calls).toFixed(0)} B`, x(r.heapAfter / base), seconds(r.loopMs)];
+      return [
+        names[variant],
+        mib(r.heapAfter),
+        mib(growth),
+        `${Math.max(0, growth / calls).toFixed(0)} B`,
+        x(r.heapAfter / base),
+        seconds(r.loopMs),
+      ];
     }),
   );
   return { calls, results };

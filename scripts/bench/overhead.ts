@@ -6,18 +6,19 @@
  * process (client code plus a real HTTP round trip).
  */
 import { Agent } from "node:http";
-import { createHomeleClient, normalizeHomeleCustomer, type paths as HomelePaths } from "@customer-api/homele";
+import { createHomeleClient, type paths as HomelePaths, normalizeHomeleCustomer } from "@customer-api/homele";
 import axios from "axios";
 import ky from "ky";
 import createClient from "openapi-fetch";
 import { runInChild } from "./child.js";
 import { homeleCustomerBody } from "./fixtures.js";
-import { interleaved, type Report, type RoundsOptions, type Variant, type VariantResult, count, x } from "./harness.js";
+import { count, interleaved, type Report, type RoundsOptions, type Variant, type VariantResult, x } from "./harness.js";
 import { startServer } from "./server.js";
 
 const STUB_BASE = "https://crm.homele.com/api/v2/crm";
 const headers = { "content-type": "application/json" };
-const stubFetch = async (_input: RequestInfo | URL, _init?: RequestInit) => new Response(homeleCustomerBody, { status: 200, headers });
+const stubFetch = async (_input: RequestInfo | URL, _init?: RequestInit) =>
+  new Response(homeleCustomerBody, { status: 200, headers });
 
 /** The same customer through every client; the first is the baseline. */
 function variants(transport: "stub" | "loopback", base: string): Variant[] {
@@ -36,8 +37,14 @@ function variants(transport: "stub" | "loopback", base: string): Variant[] {
   const params = { params: { path: { id: 42 } } };
   return [
     { name: "bare openapi-fetch `GET` (baseline)", run: async () => (await bare.GET("/customers/{id}", params)).data?.data },
-    { name: "plain `fetch` + `res.json()`", run: async () => ((await (await fetchFn(`${base}/customers/42`)).json()) as any).data },
-    { name: `axios (${transport === "stub" ? "fetch" : "http"} adapter)`, run: async () => (await withAxios.get("/customers/42")).data.data },
+    {
+      name: "plain `fetch` + `res.json()`",
+      run: async () => ((await (await fetchFn(`${base}/customers/42`)).json()) as any).data,
+    },
+    {
+      name: `axios (${transport === "stub" ? "fetch" : "http"} adapter)`,
+      run: async () => (await withAxios.get("/customers/42")).data.data,
+    },
     { name: "ky", run: async () => ((await withKy.get("customers/42").json()) as any).data },
     { name: "ours: typed raw `GET`, limiter off", run: async () => (await unlimited.GET("/customers/{id}", params)).data?.data },
     { name: "ours: typed raw `GET`, limiter on", run: async () => (await limited.GET("/customers/{id}", params)).data?.data },
@@ -87,7 +94,14 @@ export async function overhead(report: Report, rounds: RoundsOptions): Promise<O
     );
     report.line();
     report.table(
-      ["client", "median", "min", "max", `median req per CPU-second${transport === "stub" ? "" : " (client + server)"}`, "median req per wall second"],
+      [
+        "client",
+        "median",
+        "min",
+        "max",
+        `median req per CPU-second${transport === "stub" ? "" : " (client + server)"}`,
+        "median req per wall second",
+      ],
       figures[transport].map((v) => [
         v.name,
         `**${x(v.ratio.median)}**`,

@@ -7,11 +7,16 @@ import { loadavg } from "node:os";
 import { Report } from "./harness.js";
 import { concurrentTargets, paging } from "./paging.js";
 
-const load = () => loadavg().map((n) => n.toFixed(2)).join(", ");
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(", ");
 const report = new Report();
 report.line(`Load average at start (1, 5, 15 min): **${load()}**.`);
 report.line();
 const { latency } = await paging(report, { pages: 40, latencyPages: 1_000, latencyMs: 20 });
 const target = concurrentTargets(latency);
-report.line(`\`concurrency: 4\` target (>= 3.5x sequential, >= 0.9 of the limit): ${target.summary}: ${target.met ? "met" : "**not met**"}.`);
+report.line(
+  `\`concurrency: 4\` target (>= 3.5x sequential, >= 0.9 of the limit): ${target.summary}: ${target.met ? "met" : "**not met**"}.`,
+);
 report.line(`Load average at end (1, 5, 15 min): **${load()}**.`);

@@ -10,7 +10,7 @@ import { createCoaxClient, normalizeCoaxCustomer } from "@customer-api/coax";
 import { createHomeleClient, normalizeHomeleCustomer } from "@customer-api/homele";
 import { createPexipClient, normalizePexipCustomer } from "@customer-api/pexip";
 import { runInChild } from "./child.js";
-import { firstQuery, itemsOf, nextQuery, pagingVendors, type PagingStyle } from "./fixtures.js";
+import { firstQuery, itemsOf, nextQuery, type PagingStyle, pagingVendors } from "./fixtures.js";
 import { count, mib, type Report, seconds, x } from "./harness.js";
 import { startServer } from "./server.js";
 
@@ -52,7 +52,11 @@ const normalizers: Record<PagingStyle, (record: unknown) => Promise<unknown>> = 
 };
 
 /** The vendor's client pointed at the bench server; no rate limit (the vendors' own would throttle the walk). */
-function list(style: PagingStyle, url: string, params: { pageSize: number; concurrency?: number; maxItems?: number }): AsyncIterable<unknown> {
+function list(
+  style: PagingStyle,
+  url: string,
+  params: { pageSize: number; concurrency?: number; maxItems?: number },
+): AsyncIterable<unknown> {
   const common = { token: TOKEN, rateLimit: false as const };
   switch (style) {
     case "cursor":
@@ -106,7 +110,13 @@ export async function walk(args: WalkArgs): Promise<WalkResult> {
   }
   const ms = performance.now() - start;
   const cpu = process.cpuUsage(cpuStart);
-  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, items, peakRss: process.resourceUsage().maxRSS * 1024, heapGrowth: heapPeak - heapStart };
+  return {
+    ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    items,
+    peakRss: process.resourceUsage().maxRSS * 1024,
+    heapGrowth: heapPeak - heapStart,
+  };
 }
 
 export interface StyleFigures {
@@ -139,10 +149,17 @@ async function walkStyle(
         // A short walk first: a full one is worth running only if `concurrency` is honoured. With
         // no latency the server answers each request before the next one arrives, so it could
         // never see two at once: that probe runs behind a server of its own with a little latency.
-        const probe = latencyMs > 0 ? server : await startServer({ paging: { style, pages, pageSize }, latencyMs: PROBE_LATENCY_MS });
+        const probe =
+          latencyMs > 0 ? server : await startServer({ paging: { style, pages, pageSize }, latencyMs: PROBE_LATENCY_MS });
         try {
           await probe.maxInFlight(); // resets the count
-          await runInChild<WalkResult>(import.meta.url, "walk", { style, variant, url: probe.url, pageSize, maxItems: 10 * pageSize });
+          await runInChild<WalkResult>(import.meta.url, "walk", {
+            style,
+            variant,
+            url: probe.url,
+            pageSize,
+            maxItems: 10 * pageSize,
+          });
           figures.concurrentInFlight = await probe.maxInFlight();
         } finally {
           if (probe !== server) await probe.stop();
@@ -165,11 +182,15 @@ async function walkStyle(
 
 function concurrentCell(style: StyleFigures, cell: (r: WalkResult) => string): string {
   if (style.style === "cursor") return "— (a cursor walk is sequential)";
-  if (!supportsConcurrency(style)) return `n/a (\`concurrency\` ignored: ${style.concurrentInFlight ?? "?"} request in flight at most)`;
+  if (!supportsConcurrency(style))
+    return `n/a (\`concurrency\` ignored: ${style.concurrentInFlight ?? "?"} request in flight at most)`;
   return cell(style.results.oursConcurrent!);
 }
 
-export async function paging(report: Report, sizes: { pages: number; latencyPages: number; latencyMs: number }): Promise<{
+export async function paging(
+  report: Report,
+  sizes: { pages: number; latencyPages: number; latencyMs: number },
+): Promise<{
   loopback: PagingFigures;
   latency: PagingFigures;
 }> {
@@ -177,13 +198,28 @@ export async function paging(report: Report, sizes: { pages: number; latencyPage
   const styles = Object.keys(pagingVendors) as PagingStyle[];
   const loopback: PagingFigures = { pages: sizes.pages, latencyMs: 0, styles: [] };
   for (const style of styles) {
-    const variants: PagingVariant[] = ["hand", "handNormalized", "ours", ...(style === "cursor" ? [] : ["oursConcurrent" as const])];
+    const variants: PagingVariant[] = [
+      "hand",
+      "handNormalized",
+      "ours",
+      ...(style === "cursor" ? [] : ["oursConcurrent" as const]),
+    ];
     loopback.styles.push(await walkStyle(style, sizes.pages, pageSize, 0, variants));
   }
-  report.line(`### Paging: ${count(sizes.pages * pageSize)} customers (${count(sizes.pages)} pages of ${pageSize}) from a loopback server`);
+  report.line(
+    `### Paging: ${count(sizes.pages * pageSize)} customers (${count(sizes.pages)} pages of ${pageSize}) from a loopback server`,
+  );
   report.line();
   report.table(
-    ["style (vendor)", "variant", "CPU time (client + server)", "CPU / hand loop + normalizer", "wall time", "peak RSS", "heap growth"],
+    [
+      "style (vendor)",
+      "variant",
+      "CPU time (client + server)",
+      "CPU / hand loop + normalizer",
+      "wall time",
+      "peak RSS",
+      "heap growth",
+    ],
     loopback.styles.flatMap((s) => {
       const base = s.results.handNormalized!.cpuMs;
       const row = (v: PagingVariant, r: WalkResult | undefined) =>
@@ -203,7 +239,15 @@ export async function paging(report: Report, sizes: { pages: number; latencyPage
         rows.push(
           supportsConcurrency(s)
             ? row("oursConcurrent", s.results.oursConcurrent)!
-            : [`${s.style} (${pagingVendors[s.style].vendor})`, variantNames.oursConcurrent, concurrentCell(s, () => ""), "n/a", "n/a", "n/a", "n/a"],
+            : [
+                `${s.style} (${pagingVendors[s.style].vendor})`,
+                variantNames.oursConcurrent,
+                concurrentCell(s, () => ""),
+                "n/a",
+                "n/a",
+                "n/a",
+                "n/a",
+              ],
         );
       }
       return rows;
@@ -213,7 +257,11 @@ export async function paging(report: Report, sizes: { pages: number; latencyPage
   const latency: PagingFigures = { pages: sizes.latencyPages, latencyMs: sizes.latencyMs, styles: [] };
   for (const style of styles) {
     const fromLoopback = loopback.styles.find((s) => s.style === style)!;
-    const variants: PagingVariant[] = ["handNormalized", "ours", ...(supportsConcurrency(fromLoopback) ? ["oursConcurrent" as const] : [])];
+    const variants: PagingVariant[] = [
+      "handNormalized",
+      "ours",
+      ...(supportsConcurrency(fromLoopback) ? ["oursConcurrent" as const] : []),
+    ];
     const figures = await walkStyle(style, sizes.latencyPages, pageSize, sizes.latencyMs, variants);
     figures.concurrentInFlight ??= fromLoopback.concurrentInFlight;
     latency.styles.push(figures);
@@ -253,7 +301,10 @@ export async function paging(report: Report, sizes: { pages: number; latencyPage
  * What `concurrency: 4` gains behind latency, for a style that honoured it: its rate over the
  * sequential `list()`'s, and over the physical limit of 4 in flight (pages x latency / 4).
  */
-export function concurrentSpeedUp(latency: PagingFigures, style: StyleFigures): { overSequential: number; ofLimit: number } | undefined {
+export function concurrentSpeedUp(
+  latency: PagingFigures,
+  style: StyleFigures,
+): { overSequential: number; ofLimit: number } | undefined {
   const concurrent = style.results.oursConcurrent;
   if (!concurrent) return undefined;
   return {

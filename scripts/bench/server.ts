@@ -7,7 +7,7 @@ import { type ChildProcess, fork } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { homeleCustomerBody, pageBody, pageIndex, type PagingStyle } from "./fixtures.js";
+import { homeleCustomerBody, type PagingStyle, pageBody, pageIndex } from "./fixtures.js";
 
 export interface ServerConfig {
   /** Serve this many pages of `pageSize` records for a paging style's list path; none by default. */
@@ -71,7 +71,8 @@ function serve(config: ServerConfig): void {
     maxInFlight = Math.max(maxInFlight, inFlight);
     const url = new URL(req.url ?? "/", "http://x");
     let body: Buffer | undefined;
-    if (paging && !/\/customers\/[^/]+$/.test(url.pathname)) body = pages[pageIndex(paging.style, url.searchParams, paging.pageSize)];
+    if (paging && !/\/customers\/[^/]+$/.test(url.pathname))
+      body = pages[pageIndex(paging.style, url.searchParams, paging.pageSize)];
     else if (/\/customers\/[^/]+$/.test(url.pathname)) body = single;
     const answer = () => {
       inFlight--;

@@ -7,9 +7,11 @@ import { readFileSync } from "node:fs";
 import { vendorBundleSizes } from "./bundle.js";
 import { kib } from "./harness.js";
 
-const budgets = (JSON.parse(readFileSync(new URL("./size-budgets.json", import.meta.url), "utf8")) as {
-  startGzipBytes: Record<string, number>;
-}).startGzipBytes;
+const budgets = (
+  JSON.parse(readFileSync(new URL("./size-budgets.json", import.meta.url), "utf8")) as {
+    startGzipBytes: Record<string, number>;
+  }
+).startGzipBytes;
 
 let over = 0;
 const sizes = await vendorBundleSizes();

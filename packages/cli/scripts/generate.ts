@@ -45,7 +45,8 @@ function resolver(document: Node) {
 function findListOperation(document: Node): Node {
   for (const item of Object.values((document.paths ?? {}) as Record<string, Node>)) {
     const get = item.get as Node | undefined;
-    if (get?.operationId === LIST_OPERATION) return { ...get, parameters: [...((item.parameters as unknown[]) ?? []), ...((get.parameters as unknown[]) ?? [])] };
+    if (get?.operationId === LIST_OPERATION)
+      return { ...get, parameters: [...((item.parameters as unknown[]) ?? []), ...((get.parameters as unknown[]) ?? [])] };
   }
   throw new Error(`No GET operation with operationId ${LIST_OPERATION}`);
 }
@@ -82,7 +83,9 @@ function filtersOf(document: Node): Filter[] {
       type,
       array,
       ...(Array.isArray(valueSchema.enum) ? { enum: valueSchema.enum.map(String) } : {}),
-      description: String(parameter.description ?? schema.description ?? "").replace(/\s+/g, " ").trim(),
+      description: String(parameter.description ?? schema.description ?? "")
+        .replace(/\s+/g, " ")
+        .trim(),
     });
   }
   return filters;

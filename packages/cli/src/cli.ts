@@ -2,9 +2,10 @@
  * `customer-api`: read, list and export customers of any supported vendor, through the published
  * clients. Commands: vendors, get, list, export. Run `customer-api --help`.
  */
-import { Command, CommanderError, Option } from "commander";
+
 import type { Customer } from "@customer-api/core";
-import { errorLine, EXIT_CODE_HELP, EXIT_CODES, exitCodeFor, InterruptedError, UsageError } from "./exit-codes.js";
+import { Command, CommanderError, Option } from "commander";
+import { EXIT_CODE_HELP, EXIT_CODES, errorLine, exitCodeFor, InterruptedError, UsageError } from "./exit-codes.js";
 import { EXPORT_FORMATS, type ExportFormat } from "./export/formats.js";
 import { exportProgress } from "./export/progress.js";
 import { type ExportState, runExport } from "./export/run-export.js";
@@ -13,8 +14,16 @@ import { listFilters, type SpecVendor } from "./generated/list-filters.js";
 import { type Mock, startMock } from "./mock.js";
 import { recordOf } from "./records.js";
 import { addSecret, redact } from "./redact.js";
-import { customersTable, customerTable, defaultOutput, type Output, OUTPUTS, plainTable } from "./render.js";
-import { type CommonClientOptions, type Connection, type ConnectionKey, type CustomersReader, SECRET_KEYS, VENDORS, vendorAdapter } from "./vendors.js";
+import { customersTable, customerTable, defaultOutput, OUTPUTS, type Output, plainTable } from "./render.js";
+import {
+  type CommonClientOptions,
+  type Connection,
+  type ConnectionKey,
+  type CustomersReader,
+  SECRET_KEYS,
+  VENDORS,
+  vendorAdapter,
+} from "./vendors.js";
 import { verboseLogger } from "./verbose.js";
 
 declare const CLI_VERSION: string;
@@ -54,16 +63,43 @@ const positiveInteger = (name: string) => (value: string) => {
 };
 
 function addCommonOptions(command: Command, outputs: boolean): Command {
-  for (const [, flags, description] of CONNECTION_FLAGS) command.addOption(new Option(flags, description).helpGroup("Connection:"));
+  for (const [, flags, description] of CONNECTION_FLAGS)
+    command.addOption(new Option(flags, description).helpGroup("Connection:"));
   command
-    .addOption(new Option("--mock", "run against a Prism mock of the vendor's spec, started in this process (no account needed)").helpGroup("Connection:"))
-    .addOption(new Option("--timeout <ms>", "per attempt, in milliseconds (default 30000)").argParser(positiveInteger("--timeout")).helpGroup("Connection:"))
-    .addOption(new Option("--retries <n>", "retries after the first attempt (default 2)").argParser(positiveInteger("--retries")).helpGroup("Connection:"))
-    .addOption(new Option("--no-rate-limit", "do not pace requests to the vendor's documented limit (its 429s are still obeyed)").helpGroup("Connection:"))
+    .addOption(
+      new Option(
+        "--mock",
+        "run against a Prism mock of the vendor's spec, started in this process (no account needed)",
+      ).helpGroup("Connection:"),
+    )
+    .addOption(
+      new Option("--timeout <ms>", "per attempt, in milliseconds (default 30000)")
+        .argParser(positiveInteger("--timeout"))
+        .helpGroup("Connection:"),
+    )
+    .addOption(
+      new Option("--retries <n>", "retries after the first attempt (default 2)")
+        .argParser(positiveInteger("--retries"))
+        .helpGroup("Connection:"),
+    )
+    .addOption(
+      new Option(
+        "--no-rate-limit",
+        "do not pace requests to the vendor's documented limit (its 429s are still obeyed)",
+      ).helpGroup("Connection:"),
+    )
     .addOption(new Option("--raw", "the vendor's own record instead of the normalized one").helpGroup("Output:"))
-    .addOption(new Option("--verbose", "one line per HTTP attempt on stderr: method, path, status, wait (credentials redacted)").helpGroup("Output:"));
+    .addOption(
+      new Option("--verbose", "one line per HTTP attempt on stderr: method, path, status, wait (credentials redacted)").helpGroup(
+        "Output:",
+      ),
+    );
   if (outputs) {
-    command.addOption(new Option("--output <kind>", "table, ndjson or json (default: table on a terminal, ndjson when piped)").choices(OUTPUTS).helpGroup("Output:"));
+    command.addOption(
+      new Option("--output <kind>", "table, ndjson or json (default: table on a terminal, ndjson when piped)")
+        .choices(OUTPUTS)
+        .helpGroup("Output:"),
+    );
   }
   return command;
 }
@@ -76,7 +112,10 @@ function connectionFor(vendor: SpecVendor, flags: CommonFlags): Connection {
     const env = adapter.env[key];
     if (flags[key] !== undefined && env === undefined) throw new UsageError(`${flagOf(key)} does not apply to ${vendor}`);
     // With --mock the environment's real credentials stay out of it: the mock gets placeholders.
-    const value = flags[key] ?? (flags.mock || env === undefined ? undefined : process.env[env]) ?? (flags.mock ? adapter.mockDefaults[key] : undefined);
+    const value =
+      flags[key] ??
+      (flags.mock || env === undefined ? undefined : process.env[env]) ??
+      (flags.mock ? adapter.mockDefaults[key] : undefined);
     if (value !== undefined && value !== "") connection[key] = value;
   }
   for (const key of SECRET_KEYS) addSecret(connection[key]);
@@ -226,12 +265,16 @@ async function exportCommand(vendor: string, flags: ExportFlags) {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const resumed = result.resumedAfter > 0 ? `, resumed after ${result.resumedAfter}` : "";
     const pages = `${result.pages} page${result.pages === 1 ? "" : "s"}`;
-    process.stderr.write(`exported ${result.records} ${adapter.vendor} customers (${pages}${resumed}) to ${flags.out ?? "stdout"} in ${seconds} s\n`);
+    process.stderr.write(
+      `exported ${result.records} ${adapter.vendor} customers (${pages}${resumed}) to ${flags.out ?? "stdout"} in ${seconds} s\n`,
+    );
   } catch (error) {
     if (flags.out !== undefined && !(error instanceof UsageError)) {
       const how = exitCodeFor(error) === EXIT_CODES.interrupted ? "interrupted" : "stopped";
       process.stderr.write(
-        redact(`customer-api: ${how} after ${state.records} records (${state.pages} pages) in ${flags.out}; continue with the same command and --resume\n`),
+        redact(
+          `customer-api: ${how} after ${state.records} records (${state.pages} pages) in ${flags.out}; continue with the same command and --resume\n`,
+        ),
       );
     }
     throw error;
@@ -253,7 +296,13 @@ function vendorsCommand(flags: { output?: Output }) {
       .map((f) => `--${f.flag}`),
   }));
   if (output === "table") {
-    write(`${plainTable(["vendor", "name", "credentials", "filters"], rows.map((r) => [r.vendor, r.title, r.credentials, r.filters.join(" ") || "—"]), [9, 20, 44, 44])}\n`);
+    write(
+      `${plainTable(
+        ["vendor", "name", "credentials", "filters"],
+        rows.map((r) => [r.vendor, r.title, r.credentials, r.filters.join(" ") || "—"]),
+        [9, 20, 44, 44],
+      )}\n`,
+    );
   } else if (output === "json") {
     write(`${JSON.stringify(rows, null, 2)}\n`);
   } else {
@@ -288,7 +337,11 @@ export function buildProgram(): Command {
     true,
   )
     .addOption(new Option("--limit <n>", "at most this many customers").argParser(positiveInteger("--limit")))
-    .addOption(new Option("--page-size <n>", "customers per request (the vendor's page size parameter)").argParser(positiveInteger("--page-size")));
+    .addOption(
+      new Option("--page-size <n>", "customers per request (the vendor's page size parameter)").argParser(
+        positiveInteger("--page-size"),
+      ),
+    );
   for (const option of filterOptions()) list.addOption(option);
   list.addHelpText("after", environmentHelp()).action(listCommand);
 
@@ -296,12 +349,23 @@ export function buildProgram(): Command {
     program.command("export").description("every customer to a file, page by page; resumable").argument("<vendor>"),
     false,
   )
-    .addOption(new Option("--format <format>", "ndjson, csv or json").choices(EXPORT_FORMATS).makeOptionMandatory().helpGroup("Export:"))
-    .addOption(new Option("--out <file>", "the output file (default: stdout); a checkpoint <file>.checkpoint.json sits beside it until the export is complete").helpGroup("Export:"))
+    .addOption(
+      new Option("--format <format>", "ndjson, csv or json").choices(EXPORT_FORMATS).makeOptionMandatory().helpGroup("Export:"),
+    )
+    .addOption(
+      new Option(
+        "--out <file>",
+        "the output file (default: stdout); a checkpoint <file>.checkpoint.json sits beside it until the export is complete",
+      ).helpGroup("Export:"),
+    )
     .addOption(new Option("--resume", "continue the unfinished export in --out from its checkpoint").helpGroup("Export:"))
     .addOption(new Option("--force", "start over even though --out holds an unfinished export").helpGroup("Export:"))
-    .addOption(new Option("--limit <n>", "at most this many customers").argParser(positiveInteger("--limit")).helpGroup("Export:"))
-    .addOption(new Option("--page-size <n>", "customers per request").argParser(positiveInteger("--page-size")).helpGroup("Export:"));
+    .addOption(
+      new Option("--limit <n>", "at most this many customers").argParser(positiveInteger("--limit")).helpGroup("Export:"),
+    )
+    .addOption(
+      new Option("--page-size <n>", "customers per request").argParser(positiveInteger("--page-size")).helpGroup("Export:"),
+    );
   for (const option of filterOptions()) exportCmd.addOption(option);
   exportCmd.addHelpText("after", environmentHelp()).action(exportCommand);
 
@@ -323,7 +387,12 @@ export async function main(argv: string[]): Promise<number> {
       // Commander has printed its own message; help and version are not errors.
       return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.configuration;
     }
-    const cause = error instanceof UsageError ? error : (error as { cause?: unknown }).cause instanceof InterruptedError ? (error as { cause: Error }).cause : error;
+    const cause =
+      error instanceof UsageError
+        ? error
+        : (error as { cause?: unknown }).cause instanceof InterruptedError
+          ? (error as { cause: Error }).cause
+          : error;
     process.stderr.write(`${errorLine(cause)}\n`);
     return exitCodeFor(cause);
   }

@@ -87,7 +87,10 @@ export function errorLine(error: unknown): string {
   if (error instanceof ApiError) {
     const label = LABELS.find(([type]) => error instanceof type)?.[1] ?? "API error";
     const status = error.status === undefined ? "" : ` (HTTP ${error.status})`;
-    const wait = error instanceof RateLimitError && error.retryAfterMs !== undefined ? `; retry after ${Math.ceil(error.retryAfterMs / 1000)} s` : "";
+    const wait =
+      error instanceof RateLimitError && error.retryAfterMs !== undefined
+        ? `; retry after ${Math.ceil(error.retryAfterMs / 1000)} s`
+        : "";
     const request = error.requestId ? ` [request ${error.requestId}]` : "";
     return redact(`customer-api: ${error.vendor}: ${label}${status}: ${oneLine(error.message)}${wait}${request}`);
   }

@@ -3,8 +3,8 @@
  * back into `customers.list` parameters for the one vendor a command names.
  */
 import { Option } from "commander";
-import { type ListFilter, listFilters, type SpecVendor } from "./generated/list-filters.js";
 import { UsageError } from "./exit-codes.js";
+import { type ListFilter, listFilters, type SpecVendor } from "./generated/list-filters.js";
 import { VENDORS } from "./vendors.js";
 
 interface FlagUse {

@@ -21,7 +21,7 @@ export function customersTable(customers: readonly Customer[]): string {
 export function customerTable(customer: Customer): string {
   const table = new Table({ style: TABLE_STYLE });
   const row = normalizedRow(customer);
-  NORMALIZED_COLUMNS.forEach((column, i) => table.push({ [column]: row[i] ?? "—" }));
+  for (const [i, column] of NORMALIZED_COLUMNS.entries()) table.push({ [column]: row[i] ?? "—" });
   return table.toString();
 }
 

@@ -3,15 +3,15 @@
  * how its spec's list parameters map onto its client's `customers.list` parameters, and how to
  * build the client. Only the published clients' public API is used.
  */
-import { createCoaxClient, type CoaxListParams } from "@customer-api/coax";
+import { type CoaxListParams, createCoaxClient } from "@customer-api/coax";
 import type { ClientOptions, Customer, ListOptions, PagedList, RefreshTokenSet } from "@customer-api/core";
 import { createHamgamClient, type HamgamListParams } from "@customer-api/hamgam";
 import { createHomeleClient, type HomeleListParams } from "@customer-api/homele";
 import { createPexipClient, type PexipEnvironment, type PexipListParams } from "@customer-api/pexip";
 import { createShtaraClient, type ShtaraListParams } from "@customer-api/shtara";
-import type { ListParamName, SpecVendor } from "./generated/list-filters.js";
 import { UsageError } from "./exit-codes.js";
-import { saveTokens, loadTokens } from "./token-file.js";
+import type { ListParamName, SpecVendor } from "./generated/list-filters.js";
+import { loadTokens, saveTokens } from "./token-file.js";
 
 /** Everything a user can say about how to reach a vendor, from flags or the environment. */
 export interface Connection {
@@ -42,7 +42,7 @@ export interface CustomersReader {
 }
 
 /**
- * How a list parameter of the spec reaches the client: the name of its `customers.list` parameter,
+ * How a list parameter of the spec reaches the client: its `customers.list` parameter (the clients take the spec's own names),
  * `paging` (set by the paginator itself, no flag), or `connection` (a client option: its flag is
  * the vendor's connection option of the same name).
  */
@@ -83,13 +83,13 @@ const homele = define<"homele", HomeleListParams>({
   params: {
     cursor: "paging",
     per_page: "pageSize",
-    "filter[query]": "query",
-    "filter[lead_status.id][]": "leadStatusIds",
-    "filter[owner.id][]": "ownerIds",
-    "filter[lead_source.id][]": "leadSourceIds",
-    "filter[priority.id]": "priorityId",
-    "filter[date_from]": "dateFrom",
-    "filter[date_to]": "dateTo",
+    "filter[query]": "filter[query]",
+    "filter[lead_status.id][]": "filter[lead_status.id][]",
+    "filter[owner.id][]": "filter[owner.id][]",
+    "filter[lead_source.id][]": "filter[lead_source.id][]",
+    "filter[priority.id]": "filter[priority.id]",
+    "filter[date_from]": "filter[date_from]",
+    "filter[date_to]": "filter[date_to]",
   },
   mockDefaults: { token: "1|mock-token" },
   create: (c, common) =>
@@ -136,7 +136,14 @@ const shtara = define<"shtara", ShtaraListParams>({
   },
   credentialsHelp:
     "SHTARA_TOKEN (an access token), or SHTARA_CLIENT_ID + SHTARA_CLIENT_SECRET + SHTARA_REFRESH_TOKEN with SHTARA_TOKENS_FILE (where the rotated tokens are kept)",
-  params: { page: "paging", per_page: "pageSize", keyword: "keyword", date_from: "dateFrom", date_to: "dateTo", "fields[]": "fields" },
+  params: {
+    page: "paging",
+    per_page: "pageSize",
+    keyword: "keyword",
+    date_from: "date_from",
+    date_to: "date_to",
+    "fields[]": "fields[]",
+  },
   mockDefaults: { token: "mock-access-token" },
   create(c, common) {
     const shared = { ...common, baseUrl: c.baseUrl, acceptLanguage: c.acceptLanguage };
@@ -170,29 +177,29 @@ const hamgam = define<"hamgam", HamgamListParams>({
     offset: "paging",
     search: "search",
     ordering: "ordering",
-    has_email: "hasEmail",
-    has_avatar: "hasAvatar",
-    has_phone: "hasPhone",
-    has_token: "hasToken",
-    has_first_name: "hasFirstName",
-    has_last_name: "hasLastName",
-    is_active: "isActive",
-    is_profile_completed: "isProfileCompleted",
-    is_online: "isOnline",
+    has_email: "has_email",
+    has_avatar: "has_avatar",
+    has_phone: "has_phone",
+    has_token: "has_token",
+    has_first_name: "has_first_name",
+    has_last_name: "has_last_name",
+    is_active: "is_active",
+    is_profile_completed: "is_profile_completed",
+    is_online: "is_online",
     gender: "gender",
-    groups_in: "groupsIn",
-    group_id: "groupId",
-    last_login_date: "lastLoginDate",
-    last_login_from: "lastLoginFrom",
-    last_login_to: "lastLoginTo",
-    id_min: "idMin",
-    id_max: "idMax",
-    created_date: "createdDate",
-    created_from: "createdFrom",
-    created_to: "createdTo",
-    updated_date: "updatedDate",
-    updated_from: "updatedFrom",
-    updated_to: "updatedTo",
+    groups_in: "groups_in",
+    group_id: "group_id",
+    last_login_date: "last_login_date",
+    last_login_from: "last_login_from",
+    last_login_to: "last_login_to",
+    id_min: "id_min",
+    id_max: "id_max",
+    created_date: "created_date",
+    created_from: "created_from",
+    created_to: "created_to",
+    updated_date: "updated_date",
+    updated_from: "updated_from",
+    updated_to: "updated_to",
   },
   mockDefaults: { token: "mock-api-key" },
   create: (c, common) =>
@@ -210,7 +217,7 @@ const coax = define<"coax", CoaxListParams>({
   title: "Coax",
   env: { token: "COAX_API_KEY", locationId: "COAX_LOCATION_ID", baseUrl: "COAX_BASE_URL" },
   credentialsHelp: "COAX_API_KEY (and COAX_LOCATION_ID for a key that covers all locations)",
-  params: { page: "paging", page_size: "pageSize", q: "query", location_id: "connection" },
+  params: { page: "paging", page_size: "pageSize", q: "q", location_id: "connection" },
   // The spec's example location: the mock's list operation requires one.
   mockDefaults: { token: "mock-api-key", locationId: "9b2d7e44-1c3a-4f5e-8d6b-7a9c0e1f2a33" },
   create: (c, common) =>

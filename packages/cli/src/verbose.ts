@@ -10,7 +10,8 @@ export function verboseLogger(write: (line: string) => void = (line) => process.
   let previousEnd: number | undefined;
   return (event: AttemptLog) => {
     const now = performance.now();
-    const wait = event.attempt > 1 && previousEnd !== undefined ? Math.max(0, Math.round(now - event.durationMs - previousEnd)) : undefined;
+    const wait =
+      event.attempt > 1 && previousEnd !== undefined ? Math.max(0, Math.round(now - event.durationMs - previousEnd)) : undefined;
     previousEnd = now;
     const outcome = event.status ?? event.error ?? "no response";
     const details = [

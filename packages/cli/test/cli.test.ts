@@ -27,10 +27,31 @@ describe("--help", () => {
     const result = await runCli(["--help"]);
     expect(result.code).toBe(0);
     for (const command of ["vendors", "get", "list", "export"]) expect(result.stdout).toContain(command);
-    for (const name of ["HOMELE_TOKEN", "HAMGAM_TOKEN", "HAMGAM_BASE_URL", "SHTARA_TOKEN", "SHTARA_CLIENT_ID", "SHTARA_CLIENT_SECRET", "SHTARA_REFRESH_TOKEN", "PEXIP_CLIENT_ID", "PEXIP_CLIENT_SECRET", "PEXIP_TOKEN", "COAX_API_KEY"]) {
+    for (const name of [
+      "HOMELE_TOKEN",
+      "HAMGAM_TOKEN",
+      "HAMGAM_BASE_URL",
+      "SHTARA_TOKEN",
+      "SHTARA_CLIENT_ID",
+      "SHTARA_CLIENT_SECRET",
+      "SHTARA_REFRESH_TOKEN",
+      "PEXIP_CLIENT_ID",
+      "PEXIP_CLIENT_SECRET",
+      "PEXIP_TOKEN",
+      "COAX_API_KEY",
+    ]) {
       expect(result.stdout).toContain(name);
     }
-    for (const code of ["2    configuration", "3    authentication", "4    permission", "5    not found", "6    rate limited", "7    network", "8    invalid response", "130  interrupted"]) {
+    for (const code of [
+      "2    configuration",
+      "3    authentication",
+      "4    permission",
+      "5    not found",
+      "6    rate limited",
+      "7    network",
+      "8    invalid response",
+      "130  interrupted",
+    ]) {
       expect(result.stdout).toContain(code);
     }
   });
@@ -38,12 +59,30 @@ describe("--help", () => {
   it("list --help lists each vendor's filters from its spec, and the connection flags", async () => {
     const result = await runCli(["list", "--help"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Filters for homele \(from each vendor's spec\):[\s\S]*--lead-status-id <value>[\s\S]*sends\s+filter\[lead_status\.id\]\[\]/);
+    expect(result.stdout).toMatch(
+      /Filters for homele \(from each vendor's spec\):[\s\S]*--lead-status-id <value>[\s\S]*sends\s+filter\[lead_status\.id\]\[\]/,
+    );
     expect(result.stdout).toMatch(/--date-from <value>[\s\S]*sends\s+filter\[date_from\]\s+\(homele\),\s+date_from\s+\(shtara\)/);
     expect(result.stdout).toMatch(/Filters for hamgam[\s\S]*--has-email \[true\|false\][\s\S]*--gender <value>/);
     expect(result.stdout).toMatch(/Filters for homele, shtara[\s\S]*--date-from <value>/);
     expect(result.stdout).toMatch(/Filters for coax[\s\S]*--q <value>/);
-    for (const flag of ["--token", "--client-id", "--client-secret", "--refresh-token", "--base-url", "--enterprise", "--environment", "--location-id", "--accept-language", "--mock", "--raw", "--verbose", "--limit", "--page-size", "--output"]) {
+    for (const flag of [
+      "--token",
+      "--client-id",
+      "--client-secret",
+      "--refresh-token",
+      "--base-url",
+      "--enterprise",
+      "--environment",
+      "--location-id",
+      "--accept-language",
+      "--mock",
+      "--raw",
+      "--verbose",
+      "--limit",
+      "--page-size",
+      "--output",
+    ]) {
       expect(result.stdout).toContain(flag);
     }
     // Paging parameters are the paginator's, not filters.
@@ -54,7 +93,7 @@ describe("--help", () => {
   it("export --help shows the formats and resume flags", async () => {
     const result = await runCli(["export", "--help"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('--format <format>');
+    expect(result.stdout).toContain("--format <format>");
     expect(result.stdout).toMatch(/choices: "ndjson",\s+"csv", "json"/);
     for (const flag of ["--out <file>", "--resume", "--force", "--keyword <value>"]) expect(result.stdout).toContain(flag);
   });
@@ -70,7 +109,10 @@ describe("vendors", () => {
   it("piped: one JSON line per vendor with its environment and filters", async () => {
     const result = await runCli(["vendors"]);
     expect(result.code).toBe(0);
-    const rows = result.stdout.trim().split("\n").map((l) => JSON.parse(l) as { vendor: string; environment: string[]; filters: string[] });
+    const rows = result.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { vendor: string; environment: string[]; filters: string[] });
     expect(rows.map((r) => r.vendor)).toEqual(["homele", "pexip", "shtara", "hamgam", "coax"]);
     expect(rows.find((r) => r.vendor === "hamgam")!.filters).toContain("--has-email");
     expect(rows.find((r) => r.vendor === "coax")!.environment).toEqual(["COAX_API_KEY", "COAX_LOCATION_ID", "COAX_BASE_URL"]);
@@ -124,7 +166,10 @@ describe("list", () => {
   it("piped: NDJSON of every customer, page after page", async () => {
     const result = await runCli([...coax("list"), "--page-size", "10"], { env });
     expect(result.code).toBe(0);
-    const ids = result.stdout.trim().split("\n").map((l) => (JSON.parse(l) as { id: string }).id);
+    const ids = result.stdout
+      .trim()
+      .split("\n")
+      .map((l) => (JSON.parse(l) as { id: string }).id);
     expect(ids).toEqual(Array.from({ length: 45 }, (_, i) => idOf(i)));
   });
 
@@ -145,7 +190,10 @@ describe("list", () => {
     const before = server.requests.length;
     const result = await runCli([...coax("list"), "--q", "Jane"], { env });
     expect(result.code).toBe(0);
-    const names = result.stdout.trim().split("\n").map((l) => (JSON.parse(l) as { name: string }).name);
+    const names = result.stdout
+      .trim()
+      .split("\n")
+      .map((l) => (JSON.parse(l) as { name: string }).name);
     expect(names.length).toBeGreaterThan(0);
     expect(names.every((n) => n === "Jane Citizen")).toBe(true);
     expect(server.requests.slice(before).every((r) => r.includes("q=Jane"))).toBe(true);
@@ -154,10 +202,40 @@ describe("list", () => {
   it("typed filters: hamgam's booleans and enums, homele's repeatable ids", async () => {
     // Requests go to a closed port: the request shape is checked by the failure, not by a vendor.
     const port = await closedPort();
-    const hamgam = await runCli(["list", "hamgam", "--has-email", "--gender", "female", "--retries", "0", "--verbose", "--base-url", `http://127.0.0.1:${port}`], { env: { HAMGAM_TOKEN: "hamgam-secret-1" } });
+    const hamgam = await runCli(
+      [
+        "list",
+        "hamgam",
+        "--has-email",
+        "--gender",
+        "female",
+        "--retries",
+        "0",
+        "--verbose",
+        "--base-url",
+        `http://127.0.0.1:${port}`,
+      ],
+      { env: { HAMGAM_TOKEN: "hamgam-secret-1" } },
+    );
     expect(hamgam.code).toBe(7);
     expect(hamgam.stderr).toMatch(/hamgam GET \/api\/customers\?[^ ]*has_email=true[^ ]*gender=female/);
-    const homele = await runCli(["list", "homele", "--lead-status-id", "3", "--lead-status-id", "4", "--retries", "0", "--verbose", "--no-rate-limit", "--base-url", `http://127.0.0.1:${port}`], { env: { HOMELE_TOKEN: "homele-secret-1" } });
+    const homele = await runCli(
+      [
+        "list",
+        "homele",
+        "--lead-status-id",
+        "3",
+        "--lead-status-id",
+        "4",
+        "--retries",
+        "0",
+        "--verbose",
+        "--no-rate-limit",
+        "--base-url",
+        `http://127.0.0.1:${port}`,
+      ],
+      { env: { HOMELE_TOKEN: "homele-secret-1" } },
+    );
     expect(homele.code).toBe(7);
     expect(decodeURIComponent(homele.stderr)).toContain("filter[lead_status.id][]=3&filter[lead_status.id][]=4");
   });
@@ -226,7 +304,17 @@ describe("exit codes: one per error class", () => {
     const pexip = await runCli(["get", "pexip", "1", "--token", "x-token", "--environment", "staging"]);
     expect(pexip.code).toBe(2);
     expect(pexip.stderr).toContain('`environment` must be "production" or "development"');
-    const shtara = await runCli(["get", "shtara", "1", "--client-id", "id", "--client-secret", "shtara-secret-1", "--refresh-token", "refresh-secret-1"]);
+    const shtara = await runCli([
+      "get",
+      "shtara",
+      "1",
+      "--client-id",
+      "id",
+      "--client-secret",
+      "shtara-secret-1",
+      "--refresh-token",
+      "refresh-secret-1",
+    ]);
     expect(shtara.code).toBe(2);
     expect(shtara.stderr).toContain("SHTARA_TOKENS_FILE");
     expect(shtara.stderr).not.toContain("shtara-secret-1");
@@ -245,7 +333,9 @@ describe("credentials never appear", () => {
 
   it("not in --verbose lines of a whole export, nor in an exported file's messages", async () => {
     const out = join(dir, "verbose.ndjson");
-    const result = await runCli([...coax("export"), "--format", "ndjson", "--out", out, "--verbose", "--page-size", "20"], { env });
+    const result = await runCli([...coax("export"), "--format", "ndjson", "--out", out, "--verbose", "--page-size", "20"], {
+      env,
+    });
     expect(result.code).toBe(0);
     const attempts = result.stderr.split("\n").filter((l) => l.startsWith("coax GET /api/v2/customers?"));
     expect(attempts).toHaveLength(3);
@@ -265,7 +355,20 @@ describe("credentials never appear", () => {
   it("a shtara refresh token and client secret stay out of every message", async () => {
     const tokens = join(dir, "tokens.json");
     writeFileSync(tokens, "not json");
-    const result = await runCli(["get", "shtara", "1", "--client-id", "id", "--client-secret", "shtara-client-secret", "--refresh-token", "shtara-refresh-secret", "--tokens-file", tokens, "--verbose"]);
+    const result = await runCli([
+      "get",
+      "shtara",
+      "1",
+      "--client-id",
+      "id",
+      "--client-secret",
+      "shtara-client-secret",
+      "--refresh-token",
+      "shtara-refresh-secret",
+      "--tokens-file",
+      tokens,
+      "--verbose",
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("is not a saved token set");
     expect(result.stderr).not.toMatch(/shtara-(client|refresh)-secret/);

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { normalizeCoaxCustomer } from "@customer-api/coax";
@@ -41,7 +41,7 @@ describe("export: every record, exactly", () => {
     const lines = readFileSync(out, "utf8").split("\n");
     expect(lines.pop()).toBe("");
     expect(lines).toHaveLength(RECORDS);
-    lines.forEach((line, i) => expect(JSON.parse(line)).toEqual(expectedNormalized(i)));
+    for (const [i, line] of lines.entries()) expect(JSON.parse(line)).toEqual(expectedNormalized(i));
     expect(existsSync(`${out}.checkpoint.json`)).toBe(false);
   });
 
@@ -51,7 +51,7 @@ describe("export: every record, exactly", () => {
     expect(result.code).toBe(0);
     const records = JSON.parse(readFileSync(out, "utf8")) as unknown[];
     expect(records).toHaveLength(RECORDS);
-    records.forEach((record, i) => expect(record).toEqual(coaxRecord(i)));
+    for (const [i, record] of records.entries()) expect(record).toEqual(coaxRecord(i));
   });
 
   it("csv: RFC 4180 (CRLF, quotes, commas, line breaks, Arabic and Persian), fixed columns", async () => {
@@ -59,7 +59,11 @@ describe("export: every record, exactly", () => {
     const result = await runCli(args("--format", "csv", "--out", out), { env: env() });
     expect(result.code).toBe(0);
     const text = readFileSync(out, "utf8");
-    expect(text.startsWith("vendor,id,name,firstName,lastName,email,phone,company,address.formatted,address.street,address.city,address.state,address.postalCode,address.country,address.countryCode,createdAt,updatedAt\r\n")).toBe(true);
+    expect(
+      text.startsWith(
+        "vendor,id,name,firstName,lastName,email,phone,company,address.formatted,address.street,address.city,address.state,address.postalCode,address.country,address.countryCode,createdAt,updatedAt\r\n",
+      ),
+    ).toBe(true);
     expect(text).toContain('"Sam ""The Plumber"" Lee"');
     expect(text).toContain('"محمد, أحمد"');
     const rows = parse(text, { relax_column_count: false }) as string[][];
@@ -70,9 +74,23 @@ describe("export: every record, exactly", () => {
       const a = c.address;
       const cell = (v: string | null | undefined) => v ?? "";
       expect(row).toEqual([
-        "coax", c.id, cell(c.name), cell(c.firstName), cell(c.lastName), cell(c.email), cell(c.phone), cell(c.company),
-        cell(a?.formatted), cell(a?.street), cell(a?.city), cell(a?.state), cell(a?.postalCode), cell(a?.country), cell(a?.countryCode),
-        cell(c.createdAt), cell(c.updatedAt),
+        "coax",
+        c.id,
+        cell(c.name),
+        cell(c.firstName),
+        cell(c.lastName),
+        cell(c.email),
+        cell(c.phone),
+        cell(c.company),
+        cell(a?.formatted),
+        cell(a?.street),
+        cell(a?.city),
+        cell(a?.state),
+        cell(a?.postalCode),
+        cell(a?.country),
+        cell(a?.countryCode),
+        cell(c.createdAt),
+        cell(c.updatedAt),
       ]);
     });
     expect(header).toHaveLength(17);
@@ -86,19 +104,56 @@ describe("export: every record, exactly", () => {
     const result = await runCli(args("--format", "csv", "--raw", "--out", out, "--limit", "30"), { env: env() });
     expect(result.code).toBe(0);
     const [header, ...data] = parse(readFileSync(out, "utf8")) as string[][];
-    expect(header).toEqual(["id", "name", "email", "phone", "address", "avatar", "company_name", "tags", "source", "status", "location_id", "business_id", "created_at", "updated_at", "_extra"]);
+    expect(header).toEqual([
+      "id",
+      "name",
+      "email",
+      "phone",
+      "address",
+      "avatar",
+      "company_name",
+      "tags",
+      "source",
+      "status",
+      "location_id",
+      "business_id",
+      "created_at",
+      "updated_at",
+      "_extra",
+    ]);
     expect(data).toHaveLength(30);
     data.forEach((row, i) => {
       const r = coaxRecord(i);
-      expect(row).toEqual([r.id, r.name ?? "", r.email ?? "", r.phone ?? "", r.address ?? "", "", r.company_name ?? "", JSON.stringify(r.tags), r.source, r.status, r.location_id, r.business_id, r.created_at, r.updated_at, ""]);
+      expect(row).toEqual([
+        r.id,
+        r.name ?? "",
+        r.email ?? "",
+        r.phone ?? "",
+        r.address ?? "",
+        "",
+        r.company_name ?? "",
+        JSON.stringify(r.tags),
+        r.source,
+        r.status,
+        r.location_id,
+        r.business_id,
+        r.created_at,
+        r.updated_at,
+        "",
+      ]);
     });
   });
 
   it("stdout: ndjson streamed, the list's filters sent as the spec names them", async () => {
     const before = server.requests.length;
-    const result = await runCli(["export", "coax", "--base-url", server.url, "--format", "ndjson", "--q", "رضایی"], { env: env() });
+    const result = await runCli(["export", "coax", "--base-url", server.url, "--format", "ndjson", "--q", "رضایی"], {
+      env: env(),
+    });
     expect(result.code).toBe(0);
-    const lines = result.stdout.trim().split("\n").map((l) => JSON.parse(l) as { id: string; name: string });
+    const lines = result.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { id: string; name: string });
     const expected = Array.from({ length: RECORDS }, (_, i) => coaxRecord(i)).filter((r) => r.name?.includes("رضایی"));
     expect(lines.map((l) => l.id)).toEqual(expected.map((r) => r.id));
     expect(server.requests.slice(before).every((r) => new URL(r, "http://x").searchParams.get("q") === "رضایی")).toBe(true);
@@ -108,10 +163,13 @@ describe("export: every record, exactly", () => {
     const big = await startCoaxServer({ records: 100_000, token: TOKEN });
     try {
       const out = join(dir, "big.ndjson");
-      const result = await runCli(["export", "coax", "--base-url", big.url, "--page-size", "1000", "--format", "ndjson", "--out", out], {
-        env: env(),
-        timeoutMs: 110_000,
-      });
+      const result = await runCli(
+        ["export", "coax", "--base-url", big.url, "--page-size", "1000", "--format", "ndjson", "--out", out],
+        {
+          env: env(),
+          timeoutMs: 110_000,
+        },
+      );
       expect(result.code).toBe(0);
       const lines = readFileSync(out, "utf8").trimEnd().split("\n");
       expect(lines).toHaveLength(100_000);
@@ -140,13 +198,26 @@ describe("export: interrupted, then --resume, equals an uninterrupted export", (
       const child = spawnCli(args("--format", format, "--out", cut, ...extra), { env: env() });
       let stderr = "";
       child.stderr.setEncoding("utf8").on("data", (c: string) => (stderr += c));
-      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("close", (code, sig) => resolve({ code, signal: sig })));
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        child.on("close", (code, sig) => resolve({ code, signal: sig })),
+      );
       const checkpoint = `${cut}.checkpoint.json`;
       // Interrupt once a few pages are on disk, well before the end.
-      await waitFor(() => existsSync(checkpoint) && (JSON.parse(readFileSync(checkpoint, "utf8") || "{}") as { position?: { pages: number } }).position?.pages! >= 3, 15_000, "three pages");
+      await waitFor(
+        () =>
+          existsSync(checkpoint) &&
+          ((JSON.parse(readFileSync(checkpoint, "utf8") || "{}") as { position?: { pages: number } }).position?.pages ?? 0) >= 3,
+        15_000,
+        "three pages",
+      );
       child.kill(signal);
       const end = await exited;
-      const saved = JSON.parse(readFileSync(checkpoint, "utf8")) as { position: { records: number; pages: number }; bytes: number; vendor: string; filters: unknown };
+      const saved = JSON.parse(readFileSync(checkpoint, "utf8")) as {
+        position: { records: number; pages: number };
+        bytes: number;
+        vendor: string;
+        filters: unknown;
+      };
       expect(saved.position.records).toBeGreaterThan(0);
       expect(saved.position.records).toBeLessThan(RECORDS);
       expect(saved.vendor).toBe("coax");
@@ -164,7 +235,10 @@ describe("export: interrupted, then --resume, equals an uninterrupted export", (
       // A half-written page after the checkpoint (a crash mid-write) is cut on resume.
       if (signal === "SIGKILL") appendFileSync(cut, '{"half": "a page');
 
-      const resumed = await runCli(args("--format", format, "--out", cut, "--resume", ...extra), { env: env(), timeoutMs: 30_000 });
+      const resumed = await runCli(args("--format", format, "--out", cut, "--resume", ...extra), {
+        env: env(),
+        timeoutMs: 30_000,
+      });
       expect(resumed.stderr).toContain(`resumed after ${saved.position.records}`);
       expect(resumed.code).toBe(0);
       expect(readFileSync(cut).equals(readFileSync(whole))).toBe(true);
@@ -176,17 +250,40 @@ describe("export: interrupted, then --resume, equals an uninterrupted export", (
     const out = join(dir, "refuse.ndjson");
     const child = spawnCli(args("--format", "ndjson", "--out", out), { env: env() });
     const exited = new Promise((resolve) => child.on("close", resolve));
-    await waitFor(() => existsSync(`${out}.checkpoint.json`) && readFileSync(`${out}.checkpoint.json`, "utf8").includes('"pages": 2'), 15_000, "two pages");
+    await waitFor(
+      () => existsSync(`${out}.checkpoint.json`) && readFileSync(`${out}.checkpoint.json`, "utf8").includes('"pages": 2'),
+      15_000,
+      "two pages",
+    );
     child.kill("SIGKILL");
     await exited;
 
     const otherFilter = await runCli(args("--format", "ndjson", "--out", out, "--resume", "--q", "Jane"), { env: env() });
     expect(otherFilter.code).toBe(2);
-    expect(otherFilter.stderr).toMatch(/belongs to another export \(coax ndjson with filters \{"pageSize":50\}\), not this one \(coax ndjson with filters \{"pageSize":50,"query":"Jane"\}\)/);
+    expect(otherFilter.stderr).toMatch(
+      /belongs to another export \(coax ndjson with filters \{"pageSize":50\}\), not this one \(coax ndjson with filters \{"pageSize":50,"q":"Jane"\}\)/,
+    );
     const otherFormat = await runCli(args("--format", "csv", "--out", out, "--resume"), { env: env() });
     expect(otherFormat.code).toBe(2);
     expect(otherFormat.stderr).toContain("belongs to another export");
-    const otherVendor = await runCli(["export", "homele", "--token", "x-token", "--base-url", server.url, "--page-size", "50", "--format", "ndjson", "--out", out, "--resume"], { env: env() });
+    const otherVendor = await runCli(
+      [
+        "export",
+        "homele",
+        "--token",
+        "x-token",
+        "--base-url",
+        server.url,
+        "--page-size",
+        "50",
+        "--format",
+        "ndjson",
+        "--out",
+        out,
+        "--resume",
+      ],
+      { env: env() },
+    );
     expect(otherVendor.code).toBe(2);
     expect(otherVendor.stderr).toContain("(coax ndjson");
     expect(otherVendor.stderr).toContain("not this one (homele ndjson");
@@ -209,7 +306,16 @@ describe("export: interrupted, then --resume, equals an uninterrupted export", (
     writeFileSync(out, "");
     writeFileSync(
       checkpoint,
-      JSON.stringify({ kind: "customer-api export checkpoint v1", vendor: "coax", format: "ndjson", raw: false, filters: { pageSize: 50 }, position: { pages: 1, records: 50, lastId: "gone" }, bytes: 0, updatedAt: "" }),
+      JSON.stringify({
+        kind: "customer-api export checkpoint v1",
+        vendor: "coax",
+        format: "ndjson",
+        raw: false,
+        filters: { pageSize: 50 },
+        position: { pages: 1, records: 50, lastId: "gone" },
+        bytes: 0,
+        updatedAt: "",
+      }),
     );
     const result = await runCli(args("--format", "ndjson", "--out", out, "--resume"), { env: env() });
     expect(result.code).toBe(2);

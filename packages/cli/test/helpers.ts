@@ -34,7 +34,11 @@ export interface RunOptions {
 /** Run `customer-api ...args`; killed (and the test failed) if it runs past the timeout. */
 export function runCli(args: string[], options: RunOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: cleanEnv(options.env), cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: cleanEnv(options.env),
+      cwd: options.cwd,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
@@ -53,7 +57,11 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<CliRes
 
 /** Start the CLI and hand back the child, for tests that interrupt it. */
 export function spawnCli(args: string[], options: RunOptions = {}) {
-  return spawn(process.execPath, [CLI, ...args], { env: cleanEnv(options.env), cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"] });
+  return spawn(process.execPath, [CLI, ...args], {
+    env: cleanEnv(options.env),
+    cwd: options.cwd,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
 export interface CoaxRecord {
@@ -135,14 +143,22 @@ export async function startCoaxServer(options: CoaxServerOptions): Promise<CoaxS
     const auth = req.headers.authorization ?? "";
     if (auth !== `Bearer ${options.token}`) {
       const echoed = auth.replace(/^Bearer /, "");
-      return send(res, 401, { success: false, message: `invalid key ${echoed}`, body: { key: echoed } }, { "x-request-id": `req-${echoed}` });
+      return send(
+        res,
+        401,
+        { success: false, message: `invalid key ${echoed}`, body: { key: echoed } },
+        { "x-request-id": `req-${echoed}` },
+      );
     }
     if (url.pathname === "/api/v2/customers") {
       const page = Number(url.searchParams.get("page") ?? "1");
       const size = Number(url.searchParams.get("page_size") ?? "20");
       const q = url.searchParams.get("q");
       if (options.pageDelayMs) await new Promise((r) => setTimeout(r, options.pageDelayMs));
-      const matching = q === null ? undefined : Array.from({ length: options.records }, (_, i) => coaxRecord(i)).filter((r) => r.name?.includes(q));
+      const matching =
+        q === null
+          ? undefined
+          : Array.from({ length: options.records }, (_, i) => coaxRecord(i)).filter((r) => r.name?.includes(q));
       const total = matching ? matching.length : options.records;
       const start = (page - 1) * size;
       const customers = matching
@@ -162,7 +178,8 @@ export async function startCoaxServer(options: CoaxServerOptions): Promise<CoaxS
       if (id === "drop") return req.socket.destroy();
       if (id === "slow") return; // never answers
       const index = Number(/-(\d{12})$/.exec(id)?.[1] ?? Number.NaN);
-      if (!Number.isInteger(index) || index >= options.records) return send(res, 404, { success: false, message: "Customer not found" });
+      if (!Number.isInteger(index) || index >= options.records)
+        return send(res, 404, { success: false, message: "Customer not found" });
       return send(res, 200, { success: true, message: "Customer fetched!", body: coaxRecord(index) });
     }
     send(res, 404, { success: false, message: "No such route" });

@@ -54,7 +54,18 @@ describe("in a terminal", () => {
 
   it("export draws a progress line (records, pages, rate, elapsed) on stderr", async () => {
     const out = join(dir, "tty.ndjson");
-    const { code, output } = await inTerminal(["export", "coax", "--base-url", server.url, "--page-size", "20", "--format", "ndjson", "--out", out]);
+    const { code, output } = await inTerminal([
+      "export",
+      "coax",
+      "--base-url",
+      server.url,
+      "--page-size",
+      "20",
+      "--format",
+      "ndjson",
+      "--out",
+      out,
+    ]);
     expect(code).toBe(0);
     expect(output).toMatch(/exporting \d+ records \| \d+ pages \| \d+ records\/s \| 0:\d\d/);
     expect(output).toContain(`exported 400 coax customers (20 pages) to ${out}`);
@@ -63,9 +74,14 @@ describe("in a terminal", () => {
 
   it("no progress line when stderr is not a terminal", async () => {
     const out = join(dir, "pipe.ndjson");
-    const result = await runCli(["export", "coax", "--base-url", server.url, "--page-size", "50", "--format", "ndjson", "--out", out], { env: { COAX_API_KEY: TOKEN } });
+    const result = await runCli(
+      ["export", "coax", "--base-url", server.url, "--page-size", "50", "--format", "ndjson", "--out", out],
+      { env: { COAX_API_KEY: TOKEN } },
+    );
     expect(result.code).toBe(0);
     expect(result.stderr).not.toContain("exporting");
-    expect(result.stderr).toBe(`exported 400 coax customers (8 pages) to ${out} in ${/in ([\d.]+) s/.exec(result.stderr)![1]} s\n`);
+    expect(result.stderr).toBe(
+      `exported 400 coax customers (8 pages) to ${out} in ${/in ([\d.]+) s/.exec(result.stderr)![1]} s\n`,
+    );
   });
 });

@@ -1,4 +1,4 @@
-import type { Middleware } from "@customer-api/core/vendor-kit";
+import type { Middleware, OperationFacts, RequestParts } from "@customer-api/core/vendor-kit";
 import type { paths } from "./generated/schema.js";
 
 type Method = "get" | "put" | "post" | "delete";
@@ -27,6 +27,13 @@ const IN_BODY: Record<RoutesWith<"body">, true> = {
   "POST /api/v2/customers": true,
   "POST /api/v2/customers/upsert": true,
 };
+
+/** A call's own location, where its operation takes one (query or JSON body); the body's own wins. */
+export function locationParts(operation: Pick<OperationFacts, "method" | "path">, locationId: string): RequestParts {
+  const route = `${operation.method.toUpperCase()} ${operation.path}`;
+  if (Object.hasOwn(IN_QUERY, route)) return { params: { query: { location_id: locationId } } };
+  return Object.hasOwn(IN_BODY, route) ? { body: { location_id: locationId } } : {};
+}
 
 /**
  * A key scoped to all locations must name one: put `location_id` on every request whose operation
@@ -57,7 +64,9 @@ async function readJsonObject(request: Request): Promise<Record<string, unknown>
   if (request.body === null) return undefined;
   try {
     const parsed: unknown = JSON.parse(await request.clone().text());
-    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

@@ -1,4 +1,14 @@
-import { buildAddress, type Customer, cleanEmail, cleanText, requireRecord, splitName, toE164, toUtcIso } from "@customer-api/core/vendor-kit/normalize";
+import type { NormalizeContext } from "@customer-api/core/vendor-kit";
+import {
+  buildAddress,
+  type Customer,
+  cleanEmail,
+  cleanText,
+  requireRecord,
+  splitName,
+  toE164,
+  toUtcIso,
+} from "@customer-api/core/vendor-kit/normalize";
 import type { components } from "./generated/schema.js";
 
 /** A customer as Coax sends it, typed from the spec. */
@@ -6,19 +16,14 @@ export type CoaxRawCustomer = components["schemas"]["Customer"];
 /** A Coax customer normalized to core's `Customer`, with its raw record in `raw`. */
 export type CoaxCustomer = Customer<CoaxRawCustomer, "coax">;
 
-/** How the Coax normalizer reads what the record leaves open. */
-export interface CoaxNormalizeOptions {
-  /**
-   * Country (ISO 3166-1 alpha-2) for phone numbers written without a country code, such as
-   * `0412 345 678`. Default `AU`: Coax serves Australian businesses. `null` keeps such numbers out.
-   */
-  defaultPhoneCountry?: string | null;
-}
-
-/** Coax's customer record as a `Customer`; the field table is in the README. */
-export async function normalizeCoaxCustomer(value: unknown, options: CoaxNormalizeOptions = {}): Promise<CoaxCustomer> {
+/**
+ * Coax's customer record as a `Customer`; the field table is in the README. A phone number written
+ * without a country code, such as `0412 345 678`, is Australian unless `defaultPhoneCountry` says
+ * otherwise: Coax serves Australian businesses.
+ */
+export async function normalizeCoaxCustomer(value: unknown, context: NormalizeContext = {}): Promise<CoaxCustomer> {
   const { record, id } = requireRecord("coax", value);
-  const { defaultPhoneCountry = "AU" } = options;
+  const { defaultPhoneCountry = "AU" } = context;
   const name = cleanText(record.name);
   const { firstName, lastName } = splitName(name);
   return {

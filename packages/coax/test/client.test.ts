@@ -1,15 +1,15 @@
 import { ConfigurationError } from "@customer-api/core";
-import { describe, expect, it } from "vitest";
 // core's own scripted HTTP server on 127.0.0.1 (test-only; not part of core's package).
-import { json, startServer } from "../../../scripts/test-server.js";
-import { coaxProfile, createCoaxClient } from "../src/index.js";
+import { json, startServer } from "@customer-api/testkit";
+import { describe, expect, it } from "vitest";
+import { coaxDescriptor, createCoaxClient } from "../src/index.js";
 import { envelope, JANE, LOCATION } from "./fixtures.js";
 
 describe("createCoaxClient", () => {
   it("defaults to the assumed host, no rate limit and the Bearer scheme", () => {
     const coax = createCoaxClient({ token: "k" });
-    expect(coaxProfile).toMatchObject({ baseUrl: "https://api.coax.com.au", authScheme: "Bearer" });
-    expect(coaxProfile.rateLimit).toBeUndefined();
+    expect(coaxDescriptor).toMatchObject({ baseUrl: "https://api.coax.com.au", authScheme: "Bearer" });
+    expect("rateLimit" in coaxDescriptor).toBe(false);
     expect(coax.rateLimiter).toBeUndefined();
   });
 

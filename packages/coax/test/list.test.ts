@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
 // core's own scripted HTTP server on 127.0.0.1 (test-only; not part of core's package).
-import { json, startServer, type TestServer } from "../../../scripts/test-server.js";
+import { json, startServer, type TestServer } from "@customer-api/testkit";
+import { afterEach, describe, expect, it } from "vitest";
 import { createCoaxClient } from "../src/index.js";
 import { customerId, envelope, LOCATION } from "./fixtures.js";
 
@@ -32,7 +32,7 @@ const queries = () => server.requests.map((r) => Object.fromEntries(new URL(r.ur
 describe("customers.list: page-number paging", () => {
   it("walks page 1, 2, 3 and stops where total says, sending page_size, q and location_id", async () => {
     const coax = await serve({ withTotals: true });
-    expect(await ids(coax.customers.list({ pageSize: 2, query: "cust" }))).toEqual(ALL.map((c) => c.id));
+    expect(await ids(coax.customers.list({ pageSize: 2, q: "cust" }))).toEqual(ALL.map((c) => c.id));
     expect(queries()).toEqual(
       [1, 2, 3].map((page) => ({ page: String(page), page_size: "2", q: "cust", location_id: LOCATION })),
     );

@@ -1,6 +1,7 @@
 import { InvalidResponseError } from "@customer-api/core";
+import { errorReader } from "@customer-api/core/vendor-kit/normalize";
 import { describe, expect, it } from "vitest";
-import { coaxProfile, normalizeCoaxCustomer } from "../src/index.js";
+import { coaxDescriptor, normalizeCoaxCustomer } from "../src/index.js";
 import { JANE } from "./fixtures.js";
 
 describe("normalizeCoaxCustomer", () => {
@@ -86,8 +87,8 @@ describe("normalizeCoaxCustomer", () => {
   });
 });
 
-describe("coaxProfile.readError", () => {
-  const read = coaxProfile.readError!;
+describe("reading error bodies where the spec points (message, detail, title; body.code; body.errors)", () => {
+  const read = errorReader(coaxDescriptor.errors);
 
   it("takes message, a code when the body has one, and string messages per field", () => {
     expect(
@@ -110,13 +111,20 @@ describe("coaxProfile.readError", () => {
     expect(read({ type: "t", title: "Too Many Requests", status: 429 })).toEqual({ message: "Too Many Requests" });
   });
 
-  it.each([null, "Bad Gateway", [], { success: false }, { success: false, message: "", body: { errors: ["x"], code: {} } }])(
-    "gives no details for %j instead of throwing",
-    (body) => {
-      const details = read(body);
-      expect(details.message).toBeUndefined();
-      expect(details.code).toBeUndefined();
-      expect(details.fields).toBeUndefined();
-    },
-  );
+  it("takes a short plain-text body as the message", () => {
+    expect(read("Bad Gateway").message).toBe("Bad Gateway");
+  });
+
+  it.each([
+    null,
+    "<html>Bad Gateway</html>",
+    [],
+    { success: false },
+    { success: false, message: "", body: { errors: ["x"], code: {} } },
+  ])("gives no details for %j instead of throwing", (body) => {
+    const details = read(body);
+    expect(details.message).toBeUndefined();
+    expect(details.code).toBeUndefined();
+    expect(details.fields).toBeUndefined();
+  });
 });

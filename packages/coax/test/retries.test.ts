@@ -1,8 +1,8 @@
 import type { ServerResponse } from "node:http";
 import { ConnectionError, InternalServerError, RateLimitError } from "@customer-api/core";
-import { afterEach, describe, expect, it } from "vitest";
 // core's own scripted HTTP server on 127.0.0.1 (test-only; not part of core's package).
-import { json, startServer, type TestServer } from "../../../scripts/test-server.js";
+import { json, startServer, type TestServer } from "@customer-api/testkit";
+import { afterEach, describe, expect, it } from "vitest";
 import { type CoaxClient, createCoaxClient } from "../src/index.js";
 import { envelope, failure, JANE } from "./fixtures.js";
 
@@ -67,7 +67,9 @@ describe("get, update and delete are idempotent", () => {
 describe("429 without Retry-After", () => {
   it("takes the wait from the envelope's body.retry_after", async () => {
     server = await startServer((_req, res) => json(res, 429, failure("Too many requests.", { retry_after: 30 })));
-    const error = await coax({ maxRetries: 0 }).customers.get(JANE).catch((e: unknown) => e);
+    const error = await coax({ maxRetries: 0 })
+      .customers.get(JANE)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error).toMatchObject({ retryAfterMs: 30_000, message: "Too many requests." });
   });

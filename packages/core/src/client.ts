@@ -5,8 +5,8 @@ import { createPathSerializer } from "./path-params.js";
 import type { VendorProfile } from "./profile.js";
 import { failureOf, wrapClient } from "./raw-client.js";
 import { createTransport } from "./transport/create-transport.js";
-import type { Logger } from "./transport/logger.js";
 import { type Limiter, type RateLimitOptions, resolveRateLimiter } from "./transport/limiter.js";
+import type { Logger } from "./transport/logger.js";
 
 /**
  * The options every vendor factory accepts, under the same names for every vendor; a vendor's own
@@ -95,7 +95,10 @@ export function createApiClient<Paths extends {}>(
   }
   // Credentials in the URL would be echoed by fetch's own errors; they belong in `token`.
   if (parsed.username || parsed.password) {
-    throw new ConfigurationError({ vendor: profile.vendor, message: `${profile.vendor}: \`baseUrl\` must not contain credentials; pass them as \`token\`` });
+    throw new ConfigurationError({
+      vendor: profile.vendor,
+      message: `${profile.vendor}: \`baseUrl\` must not contain credentials; pass them as \`token\``,
+    });
   }
   const maxRetries = options.maxRetries ?? 2;
   if (!(Number.isInteger(maxRetries) && maxRetries >= 0)) {
@@ -154,6 +157,11 @@ export function createApiClient<Paths extends {}>(
 
 /** The error for a non-2xx result that did not come through a client: only what its status line says. */
 function statusError(vendor: string, response: Response): ApiError {
-  const init = { vendor, status: response.status, message: `${response.status} ${response.statusText || "error"}`.trim(), response };
+  const init = {
+    vendor,
+    status: response.status,
+    message: `${response.status} ${response.statusText || "error"}`.trim(),
+    response,
+  };
   return response.status === 429 ? new RateLimitError(init) : new (errorClassForStatus(response.status))(init);
 }

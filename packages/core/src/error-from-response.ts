@@ -1,3 +1,4 @@
+import { readErrorOf, retryAfterOf } from "./descriptor/error-reader.js";
 import { type ApiError, errorClassForStatus, RateLimitError } from "./errors.js";
 import type { VendorProfile } from "./profile.js";
 import { scrubSecrets, scrubValue } from "./transport/redact.js";
@@ -17,11 +18,16 @@ export interface ResponseFacts {
  * Turn a non-2xx response into the right `ApiError` subclass, with the vendor's own message,
  * code, field errors and request id, and any credential scrubbed out of what it carries.
  */
-export function errorFromResponse(profile: VendorProfile, response: Response, body: unknown, facts: ResponseFacts = {}): ApiError {
+export function errorFromResponse(
+  profile: VendorProfile,
+  response: Response,
+  body: unknown,
+  facts: ResponseFacts = {},
+): ApiError {
   const { secrets } = facts;
   let details: ReturnType<NonNullable<VendorProfile["readError"]>> = {};
   try {
-    details = profile.readError?.(body) ?? {};
+    details = readErrorOf(profile)?.(body) ?? {};
   } catch {
     // An error body in an unexpected shape still yields an error, just a less specific one.
   }
@@ -42,7 +48,7 @@ export function errorFromResponse(profile: VendorProfile, response: Response, bo
     attempts: facts.attempts,
   };
   if (response.status === 429) {
-    return new RateLimitError({ ...init, retryAfterMs: requestedWaitMs(response.headers, body, profile.retryAfterFromBody) });
+    return new RateLimitError({ ...init, retryAfterMs: requestedWaitMs(response.headers, body, retryAfterOf(profile)) });
   }
   const ErrorClass = errorClassForStatus(response.status);
   return new ErrorClass(init);

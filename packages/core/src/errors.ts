@@ -48,6 +48,13 @@ function hasKind(value: object, kind: string): boolean {
   return false;
 }
 
+/** `cls`'s own chain first, then its kind: an error from core's other build (CJS or ESM) still counts. */
+function instanceOfKind(cls: abstract new (...args: never[]) => unknown, value: unknown): boolean {
+  if (Function.prototype[Symbol.hasInstance].call(cls, value)) return true;
+  if (typeof value !== "object" || value === null || !Object.hasOwn(cls, KIND)) return false;
+  return hasKind(value, (cls as unknown as { [KIND]: string })[KIND]);
+}
+
 /**
  * The base of every error a client throws, so one `catch (e) { if (e instanceof ApiError) … }`
  * covers them all. Catch a subclass to handle one case; read `status`, `code`, `fields` and
@@ -75,9 +82,8 @@ export class ApiError extends Error {
    * build (CJS or ESM) of core is still an instance of this build's class of the same name.
    */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
-    if (typeof value !== "object" || value === null || !Object.hasOwn(this, KIND)) return false;
-    return hasKind(value, (this as unknown as { [KIND]: string })[KIND]);
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass `instanceof` asks about, not ApiError.
+    return instanceOfKind(this, value);
   }
 
   /** HTTP status, or `undefined` when no response was received. */

@@ -1,3 +1,4 @@
+import type { VendorDescriptor } from "./descriptor/types.js";
 import type { RateLimitOptions } from "./transport/limiter.js";
 
 /** What a vendor's error body says, read by the vendor's own `readError`. */
@@ -29,6 +30,13 @@ export interface VendorProfile {
   requestIdHeaders?: readonly string[];
   /** A wait the vendor puts in its 429 body (Homele's `retry_after`), in milliseconds. */
   retryAfterFromBody?(body: unknown): number | undefined;
+  /**
+   * Where the error body keeps its message, code, field errors and request id, as the spec says:
+   * read (when `readError` is absent) by code that loads with the first failure.
+   */
+  errorBody?: VendorDescriptor["errors"];
+  /** Where a 429 body keeps its wait, as the spec says (when `retryAfterFromBody` is absent). */
+  retryAfterBody?: VendorDescriptor["retryAfter"];
 }
 
 /** A vendor's "wait N seconds" body field as milliseconds (for `retryAfterFromBody`); anything that is not a non-negative number is ignored. */

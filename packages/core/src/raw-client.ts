@@ -68,11 +68,15 @@ export function wrapClient<Paths extends {}>(
     };
     let result: RawResult;
     try {
-      result = await inner.request(method as never, url as never, {
-        ...rest,
-        parseAs: bodyMode === "json" ? "stream" : bodyMode,
-        fetch,
-      } as never);
+      result = await inner.request(
+        method as never,
+        url as never,
+        {
+          ...rest,
+          parseAs: bodyMode === "json" ? "stream" : bodyMode,
+          fetch,
+        } as never,
+      );
     } catch (error) {
       if (error instanceof ApiError || started) throw error;
       // Building the request threw before anything was sent (a malformed query value, a body
@@ -129,7 +133,11 @@ function failed(result: RawResult, error: ApiError): RawResult {
 }
 
 /** A response a middleware supplied or replaced: read as openapi-fetch would have, and typed the same way. */
-async function readOwnResponse(result: RawResult, bodyMode: BodyMode, errorFor: (response: Response, body: unknown) => Promise<ApiError>): Promise<RawResult> {
+async function readOwnResponse(
+  result: RawResult,
+  bodyMode: BodyMode,
+  errorFor: (response: Response, body: unknown) => Promise<ApiError>,
+): Promise<RawResult> {
   const { response } = result;
   if (!response.ok) return failed(result, await errorFor(response, result.error));
   if (bodyMode !== "json" || !(result.data instanceof ReadableStream)) return result;

@@ -4,32 +4,42 @@
  * @module @customer-api/core/vendor-kit
  */
 
+// openapi-fetch's types, for middleware and typed results
+export type { Client, Middleware } from "openapi-fetch";
+export { type ClientCredentialsOptions, clientCredentials } from "./auth/client-credentials.js";
+export { type RefreshTokenOptions, type RefreshTokenSet, refreshingToken } from "./auth/refresh-token.js";
+export type { TokenEndpointOptions } from "./auth/token-endpoint.js";
+export { type TokenProvider, type TokenSource, toTokenProvider } from "./auth/token-provider.js";
+export { type CallOptions, callOptions } from "./call-options.js";
 // The client and its stack
 export { type ApiClient, type ClientOptions, createApiClient } from "./client.js";
-export { type CallOptions, callOptions } from "./call-options.js";
-export type { RawResult } from "./raw-client.js";
+// A client from a vendor's generated descriptor (its spec's x-customer-api facts) and normalizer
+export { type Customers, defineCustomers, type ListParams, type RequestParts } from "./descriptor/customers.js";
+export { type Accessor, type At, accessor, at } from "./descriptor/pointer.js";
+export type { CustomerMethod, OperationFacts, PagingFacts, VendorDescriptor } from "./descriptor/types.js";
+export {
+  createVendorClient,
+  exactlyOneToken,
+  type NormalizeContext,
+  profileFromDescriptor,
+  type TokenOr,
+  type VendorClient,
+  type VendorClientOptions,
+  type VendorExtension,
+} from "./descriptor/vendor-client.js";
 export type { ResponseFacts } from "./error-from-response.js";
-export { type ErrorDetails, secondsToMs, type VendorProfile } from "./profile.js";
+// What an application sees too and a vendor package uses, so that it imports from one place.
+// Not the in-memory RateLimiter: a client loads it with its first request.
+export * from "./errors.js";
 export { lazily } from "./lazy.js";
-
-// Paging
-export { type ListOptions, type Page, type PagedList, type PageLayout, type PaginatorOptions, type PagingStyle, paginate } from "./paging/paginator.js";
-export { cursorPaging, offsetPaging, pageNumberPaging } from "./paging/styles.js";
-
 // The normalized record; the normalization helpers are in `@customer-api/core/vendor-kit/normalize`.
 export type { Address, Customer } from "./normalize/customer.js";
 // Checked when a client is created; the rest of the normalization helpers load with a normalizer.
 export { assertPhoneCountry } from "./normalize/phone-country.js";
-
-// openapi-fetch's types, for middleware and typed results
-export type { Client, Middleware } from "openapi-fetch";
-
-// What an application sees too and a vendor package uses, so that it imports from one place.
-// Not the in-memory RateLimiter: a client loads it with its first request.
-export * from "./errors.js";
-export type { AttemptLog, Logger } from "./transport/logger.js";
+// Paging types; the paginator itself is in `@customer-api/core/vendor-kit/paging`, so that an app
+// that never lists does not load it (a bundler keeps what a start-up module re-exports).
+export type { ListOptions, Page, PagedList, PageLayout, PaginatorOptions, PagingStyle } from "./paging/paginator.js";
+export { type ErrorDetails, secondsToMs, type VendorProfile } from "./profile.js";
+export type { RawResult } from "./raw-client.js";
 export { isLimiter, type Limiter, type RateLimitOptions } from "./transport/limiter.js";
-export { type TokenProvider, type TokenSource, toTokenProvider } from "./auth/token-provider.js";
-export { clientCredentials, type ClientCredentialsOptions } from "./auth/client-credentials.js";
-export { refreshingToken, type RefreshTokenOptions, type RefreshTokenSet } from "./auth/refresh-token.js";
-export type { TokenEndpointOptions } from "./auth/token-endpoint.js";
+export type { AttemptLog, Logger } from "./transport/logger.js";

@@ -15,7 +15,6 @@ export const testProfile: VendorProfile = {
 };
 
 export function testClient(baseUrl: string, options: ClientOptions = {}) {
-  // biome-ignore lint: paths are irrelevant here
   return createApiClient<any>(testProfile, { token: "sk-test-SECRET-123", rateLimit: false, baseUrl, ...options });
 }
 

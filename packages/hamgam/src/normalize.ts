@@ -1,4 +1,13 @@
-import { type Customer, cleanEmail, cleanText, joinName, requireRecord, toE164, toUtcIso } from "@customer-api/core/vendor-kit/normalize";
+import type { NormalizeContext } from "@customer-api/core/vendor-kit";
+import {
+  type Customer,
+  cleanEmail,
+  cleanText,
+  joinName,
+  requireRecord,
+  toE164,
+  toUtcIso,
+} from "@customer-api/core/vendor-kit/normalize";
 import type { components } from "./generated/schema.js";
 
 /** A customer as Hamgam sends it, typed from the spec. */
@@ -6,19 +15,14 @@ export type HamgamRawCustomer = components["schemas"]["Customer"];
 /** A Hamgam customer normalized to core's `Customer`, with its raw record in `raw`. */
 export type HamgamCustomer = Customer<HamgamRawCustomer, "hamgam">;
 
-/** How the Hamgam normalizer reads what the record leaves open. */
-export interface HamgamNormalizeOptions {
-  /**
-   * ISO 3166-1 alpha-2 country for a `mobile_number` without `+` or `00` (Hamgam stores Iranian
-   * national numbers such as `09121234567`); default `"IR"`. `null` keeps only international numbers.
-   */
-  defaultPhoneCountry?: string | null;
-}
-
-/** Hamgam's customer (retrieve response or list item) as a `Customer`; the field table is in the README. */
-export async function normalizeHamgamCustomer(value: unknown, options: HamgamNormalizeOptions = {}): Promise<HamgamCustomer> {
+/**
+ * Hamgam's customer (retrieve response or list item) as a `Customer`; the field table is in the README.
+ * A `mobile_number` without `+` or `00` is Iranian unless `defaultPhoneCountry` says otherwise: Hamgam
+ * stores national numbers such as `09121234567`.
+ */
+export async function normalizeHamgamCustomer(value: unknown, context: NormalizeContext = {}): Promise<HamgamCustomer> {
   const { record, id } = requireRecord("hamgam", value);
-  const country = options.defaultPhoneCountry === undefined ? "IR" : options.defaultPhoneCountry;
+  const country = context.defaultPhoneCountry === undefined ? "IR" : context.defaultPhoneCountry;
   return {
     vendor: "hamgam",
     id,

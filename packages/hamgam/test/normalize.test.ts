@@ -93,7 +93,13 @@ describe("normalizeHamgamCustomer", () => {
   });
 
   it("turns the strings 'null' and blanks into null, never 'null'", async () => {
-    const customer = await normalizeHamgamCustomer({ id: "124", first_name: "null", last_name: "  ", email: "", date_joined: "" });
+    const customer = await normalizeHamgamCustomer({
+      id: "124",
+      first_name: "null",
+      last_name: "  ",
+      email: "",
+      date_joined: "",
+    });
     expect(customer).toMatchObject({ id: "124", name: null, firstName: null, lastName: null, email: null, createdAt: null });
   });
 

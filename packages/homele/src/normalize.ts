@@ -24,7 +24,11 @@ export async function normalizeHomeleCustomer(value: unknown): Promise<HomeleCus
   const name = cleanText(record.name) ?? joinName(record.first_name, record.last_name);
   const fromName = splitName(name);
   // `country` is a related object whose name is English in the vendor's examples ("Iraq").
-  const address = await buildAddress({ formatted: record.address, city: relatedName(record.city), country: relatedName(record.country) });
+  const address = await buildAddress({
+    formatted: record.address,
+    city: relatedName(record.city),
+    country: relatedName(record.country),
+  });
   const phones = [record.phone1, record.phone2, record.phone3];
   let phone: string | null = null;
   // A national number is read in the customer's country; Homele's examples are international.

@@ -50,7 +50,15 @@ describe("normalizeHomeleCustomer on the vendor's own example", () => {
       phone: "+9647501234567",
       company: null,
       // The example's city and country are RelatedObject's placeholder "New": no country, no code.
-      address: { formatted: "Erbil, 60m Street", street: null, city: "New", state: null, postalCode: null, country: "New", countryCode: null },
+      address: {
+        formatted: "Erbil, 60m Street",
+        street: null,
+        city: "New",
+        state: null,
+        postalCode: null,
+        country: "New",
+        countryCode: null,
+      },
       createdAt: "2025-11-20T14:30:00.000Z",
       updatedAt: "2026-02-15T09:45:00.000Z",
       raw: record,
@@ -69,7 +77,14 @@ describe("normalizeHomeleCustomer on the vendor's own example", () => {
   });
 
   it("takes the next phone when the first cannot be one, and builds the name from its parts", async () => {
-    const customer = await normalizeHomeleCustomer({ id: 7, name: null, first_name: "Layla", last_name: null, phone1: "12", phone2: "+9647709876543" });
+    const customer = await normalizeHomeleCustomer({
+      id: 7,
+      name: null,
+      first_name: "Layla",
+      last_name: null,
+      phone1: "12",
+      phone2: "+9647709876543",
+    });
     expect(customer).toMatchObject({ name: "Layla", firstName: "Layla", lastName: null, phone: "+9647709876543", address: null });
   });
 

@@ -4,10 +4,16 @@
  * into the repo). The list page's stored copy is cut inside its parameters, so it cannot be mocked.
  */
 import { AuthenticationError, NotFoundError, PermissionDeniedError, RateLimitError } from "@customer-api/core";
+import {
+  createStrictFetch,
+  homeleShowDocument,
+  type MockServer,
+  parseEmbeddedOpenApi,
+  readVendorFile,
+  startMock,
+  vendorDocsForTests,
+} from "@customer-api/testkit";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createStrictFetch } from "../../../scripts/contract-kit.js";
-import { type MockServer, startMockOf } from "../../../scripts/mock-server.js";
-import { homeleShowDocument, parseEmbeddedOpenApi, readVendorFile, vendorDocsForTests } from "../../../scripts/vendor-docs.js";
 import { createHomeleClient, type HomeleClientOptions } from "../src/index.js";
 
 const dir = vendorDocsForTests("homele: contract against Homele's own OpenAPI");
@@ -18,7 +24,7 @@ describe.skipIf(dir === undefined)("against Homele's own published OpenAPI", () 
   beforeAll(async () => {
     const document = homeleShowDocument(dir!);
     if (!document) throw new Error("homele: show.md has no complete OpenAPI document");
-    mock = await startMockOf(document);
+    mock = await startMock(document);
   });
   afterAll(() => mock?.close());
   afterEach(() => {
@@ -42,7 +48,15 @@ describe.skipIf(dir === undefined)("against Homele's own published OpenAPI", () 
       phone: "+9647501234567",
       company: null,
       // Every related object in the document's example is RelatedObject's placeholder {id: 1, name: "New"}.
-      address: { formatted: "Erbil, 60m Street", street: null, city: "New", state: null, postalCode: null, country: "New", countryCode: null },
+      address: {
+        formatted: "Erbil, 60m Street",
+        street: null,
+        city: "New",
+        state: null,
+        postalCode: null,
+        country: "New",
+        countryCode: null,
+      },
       createdAt: "2025-11-20T14:30:00.000Z",
       updatedAt: "2026-02-15T09:45:00.000Z",
       raw: expect.objectContaining({ id: 42, sequential_number: 1025, lead_status_history: expect.any(Array) }),

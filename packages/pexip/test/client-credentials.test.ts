@@ -1,7 +1,7 @@
 import { AuthenticationError } from "@customer-api/core";
+import { json, startServer, type TestServer } from "@customer-api/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import { createPexipClient } from "../src/index.js";
-import { json, startServer, type TestServer } from "../../../scripts/test-server.js";
 import { customerBody, errorBody } from "./fixtures.js";
 
 let server: TestServer | undefined;
@@ -84,7 +84,10 @@ describe("OAuth2 client credentials", () => {
 
   it("gives up after one new token when the API keeps answering 401", async () => {
     const pexip = await startPexip(() => false);
-    const error = await pexip.client().customers.get("123").catch((e: unknown) => e);
+    const error = await pexip
+      .client()
+      .customers.get("123")
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toMatchObject({ status: 401, message: "Unauthorized", code: "UNAUTHORIZED" });
     expect(pexip.tokenRequests()).toHaveLength(2);
@@ -93,7 +96,9 @@ describe("OAuth2 client credentials", () => {
   });
 
   it("reports refused credentials as an AuthenticationError naming the OAuth2 error, without the secret", async () => {
-    server = await startServer((_, res) => json(res, 401, { error: "invalid_client", error_description: "Invalid client credentials" }));
+    server = await startServer((_, res) =>
+      json(res, 401, { error: "invalid_client", error_description: "Invalid client credentials" }),
+    );
     const pexip = createPexipClient({
       baseUrl: server.url,
       clientCredentials: { clientId: "engage-client", clientSecret: "s3cret", tokenUrl: `${server.url}/token` },

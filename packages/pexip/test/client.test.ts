@@ -9,7 +9,9 @@ function recordingFetch() {
   const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
     requests.push(request);
-    const body = request.url.includes("/protocol/openid-connect/token") ? { access_token: "abc", expires_in: 60 } : customerBody();
+    const body = request.url.includes("/protocol/openid-connect/token")
+      ? { access_token: "abc", expires_in: 60 }
+      : customerBody();
     return new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } });
   };
   return { fetch: fetch as typeof globalThis.fetch, requests };

@@ -1,8 +1,8 @@
 import { NotFoundError } from "@customer-api/core";
+import { json, startServer, type TestServer } from "@customer-api/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import { createPexipClient } from "../src/index.js";
 import { failure } from "./expect-failure.js";
-import { json, startServer, type TestServer } from "../../../scripts/test-server.js";
 import { customerBody, errorBody } from "./fixtures.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -46,7 +46,12 @@ describe("X-Correlation-Id", () => {
       params: { path: { id: "1" } },
       headers: { "x-correlation-id": "from-header" },
     });
-    const fixed = createPexipClient({ token: "t", baseUrl: server.url, rateLimit: false, headers: { "X-Correlation-Id": "from-client" } });
+    const fixed = createPexipClient({
+      token: "t",
+      baseUrl: server.url,
+      rateLimit: false,
+      headers: { "X-Correlation-Id": "from-client" },
+    });
     await fixed.customers.get("1");
     expect(server.requests.map((r) => r.headers["x-correlation-id"])).toEqual(["from-option", "from-header", "from-client"]);
   });

@@ -20,7 +20,12 @@ describe("Pexip's {errors: [...]} body", () => {
     ];
     const error = await failure(answering(400, JSON.stringify({ errors })).customers.update("1", { firstName: "" }));
     expect(error).toBeInstanceOf(BadRequestError);
-    expect(error).toMatchObject({ status: 400, message: "firstName must not be empty", code: "VALIDATION_ERROR", body: { errors } });
+    expect(error).toMatchObject({
+      status: 400,
+      message: "firstName must not be empty",
+      code: "VALIDATION_ERROR",
+      body: { errors },
+    });
     expect(error.fields).toBeUndefined();
   });
 

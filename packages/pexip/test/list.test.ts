@@ -19,7 +19,8 @@ function pagedFetch(total: number, options: { withMeta?: boolean } = {}) {
   return { fetch: fetch as typeof globalThis.fetch, requests };
 }
 
-const client = (fetch: typeof globalThis.fetch) => createPexipClient({ baseUrl: "https://pexip.test", token: "t", fetch, rateLimit: false });
+const client = (fetch: typeof globalThis.fetch) =>
+  createPexipClient({ baseUrl: "https://pexip.test", token: "t", fetch, rateLimit: false });
 const ids = async (list: AsyncIterable<{ id: string }>) => {
   const seen: string[] = [];
   for await (const c of list) seen.push(c.id);

@@ -118,7 +118,12 @@ describe("normalizePexipCustomer", () => {
   it("reads a national phone number in the customer's country, and keeps only a real email", async () => {
     const international = await normalizePexipCustomer({ ...base, phoneNumber: "0032 412 34 56 78", email: "John@Pexip.com" });
     expect(international).toMatchObject({ phone: "+32412345678", email: "john@pexip.com" });
-    const national = await normalizePexipCustomer({ ...base, phoneNumber: "0412 34 56 78", email: "not an email", location: location() });
+    const national = await normalizePexipCustomer({
+      ...base,
+      phoneNumber: "0412 34 56 78",
+      email: "not an email",
+      location: location(),
+    });
     expect(national).toMatchObject({ phone: "+32412345678", email: null });
     const nowhere = await normalizePexipCustomer({ ...base, phoneNumber: "0412 34 56 78", location: null });
     expect(nowhere.phone).toBeNull();
@@ -183,7 +188,7 @@ describe("normalizePexipCustomer", () => {
     });
   });
 
-  it("turns unreadable values into null, never undefined or \"null\"", async () => {
+  it('turns unreadable values into null, never undefined or "null"', async () => {
     const customer = await normalizePexipCustomer({
       id: 5,
       firstName: ["John"],

@@ -21,7 +21,11 @@ import { createRedisLimiter } from "../src/index.js";
 import { startRedis } from "../test/redis-process.js";
 
 const { values } = parseArgs({
-  options: { rounds: { type: "string", default: "7" }, calls: { type: "string", default: "2000" }, json: { type: "boolean", default: false } },
+  options: {
+    rounds: { type: "string", default: "7" },
+    calls: { type: "string", default: "2000" },
+    json: { type: "boolean", default: false },
+  },
 });
 const rounds = Number(values.rounds);
 const calls = Number(values.calls);
@@ -69,7 +73,10 @@ async function main(): Promise<void> {
     await clientCalls(memory, baseUrl);
     await clientCalls(shared, baseUrl);
 
-    const results = { limiter: { memory: [] as number[], redis: [] as number[] }, client: { memory: [] as number[], redis: [] as number[] } };
+    const results = {
+      limiter: { memory: [] as number[], redis: [] as number[] },
+      client: { memory: [] as number[], redis: [] as number[] },
+    };
     for (let round = 0; round < rounds; round++) {
       results.limiter.memory.push(await limiterOnly(new RateLimiter(memorySettings)));
       results.limiter.redis.push(await limiterOnly(shared));

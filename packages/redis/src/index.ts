@@ -1,2 +1,2 @@
-export { createRedisLimiter, RedisLimiter, type RedisLimiterOptions } from "./redis-limiter.js";
 export { RedisLimiterError } from "./errors.js";
+export { createRedisLimiter, RedisLimiter, type RedisLimiterOptions } from "./redis-limiter.js";

@@ -95,7 +95,14 @@ export class RedisLimiter implements Limiter {
       try {
         await whenReady(this.redis, this.everReady, this.timeoutMs);
         [verdict, waitMs] = await this.redis.customerApiAcquire(
-          starts, leases, pause, this.limit, this.windowMs, this.concurrency ?? 0, this.leaseMs, id,
+          starts,
+          leases,
+          pause,
+          this.limit,
+          this.windowMs,
+          this.concurrency ?? 0,
+          this.leaseMs,
+          id,
         );
       } catch (error) {
         return this.withoutRedis(error, signal);

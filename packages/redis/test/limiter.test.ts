@@ -41,7 +41,14 @@ describeWithRedis("shared limiter on Redis", () => {
   let admin: Redis;
   const open: RedisLimiter[] = [];
   const limiter = (options: Partial<RedisLimiterOptions>) => {
-    const made = createRedisLimiter({ url: server.url, vendor: "pexip", credential: CREDENTIAL, limit: 5, intervalMs: 60_000, ...options });
+    const made = createRedisLimiter({
+      url: server.url,
+      vendor: "pexip",
+      credential: CREDENTIAL,
+      limit: 5,
+      intervalMs: 60_000,
+      ...options,
+    });
     open.push(made);
     return made;
   };

@@ -1,10 +1,10 @@
 /** What the shared limiter does when Redis is down at start, restarts mid-run, or is slow. */
 import { ConnectionError, type VendorProfile } from "@customer-api/core";
 import { createApiClient } from "@customer-api/core/vendor-kit";
+import { json, startServer, type TestServer } from "@customer-api/testkit";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { json, startServer, type TestServer } from "../../../scripts/test-server.js";
-import { createRedisLimiter, type RedisLimiter, type RedisLimiterOptions, RedisLimiterError } from "../src/index.js";
+import { createRedisLimiter, type RedisLimiter, RedisLimiterError, type RedisLimiterOptions } from "../src/index.js";
 import { describeWithRedis, type RedisServer, startRedis } from "./redis-server.js";
 
 const profile: VendorProfile = { vendor: "acme" };
@@ -14,13 +14,18 @@ describeWithRedis("when Redis fails", () => {
   let http: TestServer;
   const open: RedisLimiter[] = [];
   const limiter = (options: Partial<RedisLimiterOptions>) => {
-    const made = createRedisLimiter({ url: redis.url, vendor: "acme", credential: "key-1", limit: 1_000, intervalMs: 1_000, ...options });
+    const made = createRedisLimiter({
+      url: redis.url,
+      vendor: "acme",
+      credential: "key-1",
+      limit: 1_000,
+      intervalMs: 1_000,
+      ...options,
+    });
     open.push(made);
     return made;
   };
-  const client = (rateLimit: RedisLimiter) =>
-    // biome-ignore lint: the paths are irrelevant here
-    createApiClient<any>(profile, { baseUrl: http.url, rateLimit, maxRetries: 0 });
+  const client = (rateLimit: RedisLimiter) => createApiClient<any>(profile, { baseUrl: http.url, rateLimit, maxRetries: 0 });
   /** One GET through the whole client stack: "ok", or the error's class name. */
   const call = async (api: ReturnType<typeof client>) => {
     try {
@@ -57,7 +62,13 @@ describeWithRedis("when Redis fails", () => {
   });
 
   test("Redis down at start with the fallback: calls go on through the in-memory limiter at its share", async () => {
-    const down = limiter({ url: "redis://127.0.0.1:1", onRedisError: "fallback", limit: 8, intervalMs: 60_000, fallbackFraction: 0.25 });
+    const down = limiter({
+      url: "redis://127.0.0.1:1",
+      onRedisError: "fallback",
+      limit: 8,
+      intervalMs: 60_000,
+      fallbackFraction: 0.25,
+    });
     expect(await call(client(down))).toBe("ok");
     expect(down.backend).toBe("fallback");
     (await down.acquire())();
@@ -105,7 +116,16 @@ describeWithRedis("when Redis fails", () => {
     await redis.restart();
     // Back on Redis once it answers again (the connection retries at most a second apart).
     const deadline = Date.now() + 5_000;
-    while (Date.now() < deadline && (await failing.acquire().then((release) => (release(), true), () => false)) === false) {
+    while (
+      Date.now() < deadline &&
+      (await failing.acquire().then(
+        (release) => {
+          release();
+          return true;
+        },
+        () => false,
+      )) === false
+    ) {
       await new Promise((r) => setTimeout(r, 50));
     }
     phase = "after";

@@ -16,12 +16,15 @@ export function describeWithRedis(name: string, body: () => void): void {
   } else if (inCi) {
     describe(name, () => {
       test("redis-server is installed", () => {
-        throw new Error(`redis-server is not on PATH, so the shared limiter cannot be tested; ${INSTALL_HINT} and run the tests again`);
+        throw new Error(
+          `redis-server is not on PATH, so the shared limiter cannot be tested; ${INSTALL_HINT} and run the tests again`,
+        );
       });
     });
   } else {
-    console.warn(`[@customer-api/redis] skipping "${name}": redis-server is not on PATH; ${INSTALL_HINT} and run the tests again`);
+    console.warn(
+      `[@customer-api/redis] skipping "${name}": redis-server is not on PATH; ${INSTALL_HINT} and run the tests again`,
+    );
     describe.skip(name, body);
   }
 }
-

@@ -5,8 +5,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import type { ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
+import { json, startServer, type TestServer } from "@customer-api/testkit";
 import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
-import { json, startServer, type TestServer } from "../../../scripts/test-server.js";
 import { createRedisLimiter } from "../src/index.js";
 import { describeWithRedis, type RedisServer, startRedis } from "./redis-server.js";
 
@@ -107,7 +107,17 @@ describeWithRedis("many worker processes, one limit", () => {
     // the margin such a machine needs. The window's exact edge is tested in one process, margin 0.
     const marginMs = 250;
     const workers = [0, 1, 2, 3].map((worker) =>
-      runWorker({ marginMs, worker, vendor: "load", limit: 100, intervalMs: 1_000, concurrency: 4, calls: 250, parallel: 4, path: "/customers" }),
+      runWorker({
+        marginMs,
+        worker,
+        vendor: "load",
+        limit: 100,
+        intervalMs: 1_000,
+        concurrency: 4,
+        calls: 250,
+        parallel: 4,
+        path: "/customers",
+      }),
     );
     const outcomes = await Promise.all(workers.map((w) => w.done));
     expect(outcomes).toEqual([{ ok: 250 }, { ok: 250 }, { ok: 250 }, { ok: 250 }]);
@@ -130,14 +140,32 @@ describeWithRedis("many worker processes, one limit", () => {
     let hung = () => {};
     const hanging = new Promise<void>((resolve) => (hung = resolve));
     respond = (res, path) => {
-      if (path.startsWith("/hang")) hung(); // and never answer
+      if (path.startsWith("/hang"))
+        hung(); // and never answer
       else json(res, 200, { ok: true });
     };
-    const victim = runWorker({ worker: 9, vendor: "kill", limit: 100, intervalMs: 1_000, concurrency: 1, leaseMs, calls: 1, path: "/hang" });
+    const victim = runWorker({
+      worker: 9,
+      vendor: "kill",
+      limit: 100,
+      intervalMs: 1_000,
+      concurrency: 1,
+      leaseMs,
+      calls: 1,
+      path: "/hang",
+    });
     victim.done.catch(() => undefined);
     await hanging;
 
-    const survivor = createRedisLimiter({ url: redis.url, vendor: "kill", credential: "shared-api-key", limit: 100, intervalMs: 1_000, concurrency: 1, leaseMs });
+    const survivor = createRedisLimiter({
+      url: redis.url,
+      vendor: "kill",
+      credential: "shared-api-key",
+      limit: 100,
+      intervalMs: 1_000,
+      concurrency: 1,
+      leaseMs,
+    });
     try {
       // While the victim lives, it renews its lease: its slot stays taken for well past one lease.
       await expect(survivor.acquire(AbortSignal.timeout(2.5 * leaseMs))).rejects.toMatchObject({ name: "TimeoutError" });
@@ -168,7 +196,16 @@ describeWithRedis("many worker processes, one limit", () => {
       }
     };
     const workers = [0, 1, 2, 3].map((worker) =>
-      runWorker({ worker, vendor: "pause", limit: 100, intervalMs: 1_000, concurrency: 4, calls: perWorker, parallel: 2, path: "/customers" }),
+      runWorker({
+        worker,
+        vendor: "pause",
+        limit: 100,
+        intervalMs: 1_000,
+        concurrency: 4,
+        calls: perWorker,
+        parallel: 2,
+        path: "/customers",
+      }),
     );
     const outcomes = await Promise.all(workers.map((w) => w.done));
 

@@ -1,7 +1,8 @@
 import { AuthenticationError, ConfigurationError, type RefreshTokenSet } from "@customer-api/core";
+import { errorReader } from "@customer-api/core/vendor-kit/normalize";
+import { json, startServer } from "@customer-api/testkit";
 import { afterEach, describe, expect, it } from "vitest";
-import { json, startServer } from "../../../scripts/test-server.js";
-import { createShtaraClient, SALLA_TOKEN_URL, type ShtaraClientOptions, shtaraProfile } from "../src/index.js";
+import { createShtaraClient, SALLA_TOKEN_URL, type ShtaraClientOptions, shtaraDescriptor } from "../src/index.js";
 
 /** A Salla stand-in on 127.0.0.1: the OAuth2 token endpoint and the customers API. */
 interface FakeSalla {
@@ -45,7 +46,11 @@ async function startFakeSalla(options: {
     const authorization = req.headers.authorization;
     apiAuthorizations.push(authorization);
     if (!authorization?.startsWith("Bearer ") || !options.accepts(authorization.slice(7))) {
-      return json(res, 401, { status: 401, success: false, error: { code: "Unauthorized", message: "The access token is invalid" } });
+      return json(res, 401, {
+        status: 401,
+        success: false,
+        error: { code: "Unauthorized", message: "The access token is invalid" },
+      });
     }
     json(res, 200, { status: 200, success: true, data: CUSTOMER });
   });
@@ -64,7 +69,10 @@ const refreshingClient = (salla: FakeSalla, tokens: RefreshTokenSet, onRefresh?:
 describe("refresh-token auth (single-use refresh tokens)", () => {
   it("many concurrent calls that need a refresh share exactly one refresh request", async () => {
     const salla = await startFakeSalla({
-      token: () => ({ status: 200, body: { access_token: "a2", refresh_token: "r2", expires_in: 1209600, token_type: "bearer" } }),
+      token: () => ({
+        status: 200,
+        body: { access_token: "a2", refresh_token: "r2", expires_in: 1209600, token_type: "bearer" },
+      }),
       accepts: (token) => token === "a2",
     });
     const refreshed: RefreshTokenSet[] = [];
@@ -139,7 +147,10 @@ describe("refresh-token auth (single-use refresh tokens)", () => {
     const fetchFn: typeof fetch = async (input, init) => {
       const request = new Request(input, init);
       seen.push(`${request.method} ${request.url}`);
-      const body = request.url === SALLA_TOKEN_URL ? { access_token: "a2", refresh_token: "r2" } : { status: 200, success: true, data: CUSTOMER };
+      const body =
+        request.url === SALLA_TOKEN_URL
+          ? { access_token: "a2", refresh_token: "r2" }
+          : { status: 200, success: true, data: CUSTOMER };
       return new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
     };
     const shtara = createShtaraClient({
@@ -167,8 +178,8 @@ describe("createShtaraClient options", () => {
   });
 });
 
-describe("shtaraProfile.readError", () => {
-  const read = (body: unknown) => shtaraProfile.readError!(body);
+describe("reading error bodies where the spec points (error.message, error.code, error.fields)", () => {
+  const read = errorReader(shtaraDescriptor.errors);
 
   it("reads code and message, whether the code is a string or an integer", () => {
     expect(read({ status: 404, success: false, error: { code: "not_found", message: "Gone" } })).toEqual({
@@ -180,7 +191,9 @@ describe("shtaraProfile.readError", () => {
   });
 
   it("reads 422 field errors as arrays, a lone string as one message", () => {
-    const body = { error: { code: "error", message: "alert.invalid_fields", fields: { first_name: "required", mobile: ["taken", 3], x: {} } } };
+    const body = {
+      error: { code: "error", message: "alert.invalid_fields", fields: { first_name: "required", mobile: ["taken", 3], x: {} } },
+    };
     expect(read(body).fields).toEqual({ first_name: ["required"], mobile: ["taken"] });
   });
 
@@ -190,8 +203,4 @@ describe("shtaraProfile.readError", () => {
       expect(read(body)).toEqual({ message: undefined, code: undefined, fields: undefined });
     },
   );
-
-  it("falls back to a top-level message", () => {
-    expect(read({ message: "Server Error" }).message).toBe("Server Error");
-  });
 });

@@ -16,7 +16,15 @@ describe("normalizeShtaraCustomer on Salla's own example records", () => {
       email: "ali@email.sa",
       phone: "+966560000000",
       company: null,
-      address: { formatted: "السعودية", street: null, city: null, state: null, postalCode: null, country: "السعودية", countryCode: "SA" },
+      address: {
+        formatted: "السعودية",
+        street: null,
+        city: null,
+        state: null,
+        postalCode: null,
+        country: "السعودية",
+        countryCode: "SA",
+      },
       createdAt: "2025-03-10T09:55:51.000Z", // 12:55:51 in Asia/Riyadh
       updatedAt: "2025-03-17T09:18:35.000Z",
       raw: record,
@@ -60,7 +68,15 @@ describe("normalizeShtaraCustomer on Salla's own example records", () => {
       email: "aliahmed@test.test",
       phone: "+967777777777",
       company: null,
-      address: { formatted: "Riyadh, السعودية", street: null, city: "Riyadh", state: null, postalCode: null, country: "السعودية", countryCode: "SA" },
+      address: {
+        formatted: "Riyadh, السعودية",
+        street: null,
+        city: "Riyadh",
+        state: null,
+        postalCode: null,
+        country: "السعودية",
+        countryCode: "SA",
+      },
       createdAt: null,
       updatedAt: "2020-04-02T19:43:26.000Z",
       raw: record,
@@ -144,12 +160,20 @@ describe("normalizeShtaraCustomer", () => {
     });
   });
 
-  it.each([[null], [undefined], ["customer"], [42], [[]], [{}], [{ id: null }], [{ id: "" }], [{ id: {} }], [{ id: Number.NaN }]])(
-    "rejects %j with InvalidResponseError",
-    async (value) => {
-      await expect(normalizeShtaraCustomer(value)).rejects.toBeInstanceOf(InvalidResponseError);
-    },
-  );
+  it.each([
+    [null],
+    [undefined],
+    ["customer"],
+    [42],
+    [[]],
+    [{}],
+    [{ id: null }],
+    [{ id: "" }],
+    [{ id: {} }],
+    [{ id: Number.NaN }],
+  ])("rejects %j with InvalidResponseError", async (value) => {
+    await expect(normalizeShtaraCustomer(value)).rejects.toBeInstanceOf(InvalidResponseError);
+  });
 
   it("survives every field in the wrong shape, with nulls and no TypeError", async () => {
     const hostile = [null, undefined, {}, [], 0, -1, true, "", "null", Number.NaN, { date: null }, [["x"]]];

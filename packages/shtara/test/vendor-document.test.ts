@@ -5,10 +5,8 @@
  * every field Salla's examples carry.
  */
 import { AuthenticationError, NotFoundError, UnprocessableEntityError } from "@customer-api/core";
+import { createStrictFetch, type MockServer, mergedShtaraDocument, startMock, vendorDocsForTests } from "@customer-api/testkit";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createStrictFetch } from "../../../scripts/contract-kit.js";
-import { type MockServer, startMockOf } from "../../../scripts/mock-server.js";
-import { mergedShtaraDocument, vendorDocsForTests } from "../../../scripts/vendor-docs.js";
 import { createShtaraClient, type ShtaraClientOptions } from "../src/index.js";
 
 const dir = vendorDocsForTests("shtara: contract against Salla's own OpenAPI");
@@ -17,7 +15,7 @@ describe.skipIf(dir === undefined)("against Salla's own published OpenAPI", () =
   let mock: MockServer;
   let strict = createStrictFetch({ requestViolationsOnly: true });
   beforeAll(async () => {
-    mock = await startMockOf(mergedShtaraDocument(dir!));
+    mock = await startMock(mergedShtaraDocument(dir!));
   });
   afterAll(() => mock?.close());
   afterEach(() => {
@@ -27,7 +25,13 @@ describe.skipIf(dir === undefined)("against Salla's own published OpenAPI", () =
   });
 
   const client = (extra: Partial<ShtaraClientOptions> = {}) =>
-    createShtaraClient({ token: "salla-access-token", baseUrl: mock.url, fetch: strict.fetch, rateLimit: false, ...extra } as ShtaraClientOptions);
+    createShtaraClient({
+      token: "salla-access-token",
+      baseUrl: mock.url,
+      fetch: strict.fetch,
+      rateLimit: false,
+      ...extra,
+    } as ShtaraClientOptions);
   const last = () => strict.requests.at(-1)!;
   // Salla's Create Customer request example, with its group ids as the integers its schema asks
   // for, and without its birthday: Salla's schema gives birthday the literal `pattern: YYYY-MM-DD`,
@@ -66,7 +70,7 @@ describe.skipIf(dir === undefined)("against Salla's own published OpenAPI", () =
   };
 
   it("Customer Details: customers.get, with fields[] from Salla's enum", async () => {
-    const customer = await client().customers.get(2075683582, { fields: ["is_blocked", "orders_count"] });
+    const customer = await client().customers.get(2075683582, { "fields[]": ["is_blocked", "orders_count"] });
     expect(customer).toEqual({ ...detailsExample, raw: expect.anything() });
     expect(new URL(last().url).searchParams.getAll("fields[]")).toEqual(["is_blocked", "orders_count"]);
   });
@@ -74,7 +78,12 @@ describe.skipIf(dir === undefined)("against Salla's own published OpenAPI", () =
   it("List Customers: customers.list walks Salla's example page (links as [])", async () => {
     const ids: string[] = [];
     const customers = [];
-    for await (const c of client().customers.list({ keyword: "966511804534", dateFrom: "2024-12-30", dateTo: "2024-12-31", fields: ["is_blocked", "block_reason"] })) {
+    for await (const c of client().customers.list({
+      keyword: "966511804534",
+      date_from: "2024-12-30",
+      date_to: "2024-12-31",
+      "fields[]": ["is_blocked", "block_reason"],
+    })) {
       customers.push(c);
       ids.push(c.id);
     }
@@ -86,13 +95,22 @@ describe.skipIf(dir === undefined)("against Salla's own published OpenAPI", () =
       address: { street: "Alaziziah Street, building number 5", city: "Riyadh", country: "السعودية", countryCode: "SA" },
       updatedAt: "2020-04-02T19:43:26.000Z",
     });
-    expect(customers[1]).toMatchObject({ name: "Ali Ahmed", email: "aliahmed@test.test", address: { street: null, countryCode: "SA" } });
+    expect(customers[1]).toMatchObject({
+      name: "Ali Ahmed",
+      email: "aliahmed@test.test",
+      address: { street: null, countryCode: "SA" },
+    });
   });
 
   it("Create Customer: customers.create", async () => {
     const customer = await client().customers.create(newCustomer);
     expect(await last().json()).toEqual(newCustomer);
-    expect(customer).toMatchObject({ id: "2075683582", name: "Ahmed Ali", phone: "+967777777777", address: { countryCode: "SA" } });
+    expect(customer).toMatchObject({
+      id: "2075683582",
+      name: "Ahmed Ali",
+      phone: "+967777777777",
+      address: { countryCode: "SA" },
+    });
   });
 
   it("Update Customer: customers.update", async () => {

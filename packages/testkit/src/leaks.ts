@@ -36,6 +36,7 @@ export function leakSites(error: unknown, secrets: readonly string[]): string[] 
 /** The secrets as a server might echo them back: as sent, and in the `Basic` form of a client id and secret. */
 export function secretForms(secret: string, clientId?: string): string[] {
   const forms = [secret];
-  if (clientId !== undefined) forms.push(btoa(`${clientId}:${secret}`), btoa(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`));
+  if (clientId !== undefined)
+    forms.push(btoa(`${clientId}:${secret}`), btoa(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`));
   return forms;
 }

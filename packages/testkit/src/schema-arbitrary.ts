@@ -14,7 +14,9 @@ const specsDir = new URL("../../../specs/", import.meta.url);
 
 /** `components.schemas` of a vendor's spec in this repo. */
 export function loadSpecSchemas(vendor: string): Record<string, Schema> {
-  const spec = parse(readFileSync(new URL(`${vendor}.yaml`, specsDir), "utf8")) as { components?: { schemas?: Record<string, Schema> } };
+  const spec = parse(readFileSync(new URL(`${vendor}.yaml`, specsDir), "utf8")) as {
+    components?: { schemas?: Record<string, Schema> };
+  };
   const schemas = spec.components?.schemas;
   if (!schemas) throw new Error(`specs/${vendor}.yaml has no components.schemas`);
   return schemas;
@@ -71,9 +73,13 @@ export function arbitraryFromSchema(schema: Schema, schemas: Record<string, Sche
     // `properties` and `required` beside `allOf` apply too (Shtara's Customer has both).
     const { allOf: _, ...siblings } = schema;
     if (siblings.properties !== undefined) parts.push(arbitraryFromSchema(siblings, schemas, depth + 1));
-    return fc.tuple(...parts).map((values) =>
-      values.every((v) => typeof v === "object" && v !== null && !Array.isArray(v)) ? Object.assign({}, ...values) : values[values.length - 1],
-    );
+    return fc
+      .tuple(...parts)
+      .map((values) =>
+        values.every((v) => typeof v === "object" && v !== null && !Array.isArray(v))
+          ? Object.assign({}, ...values)
+          : values[values.length - 1],
+      );
   }
   const types = Array.isArray(schema.type) ? (schema.type as string[]) : typeof schema.type === "string" ? [schema.type] : [];
   if (types.length === 0) {
@@ -93,7 +99,10 @@ export function arbitraryFromSchema(schema: Schema, schemas: Record<string, Sche
         case "boolean":
           return fc.boolean();
         case "array":
-          return fc.array(schema.items ? arbitraryFromSchema(schema.items as Schema, schemas, depth + 1) : fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 });
+          return fc.array(
+            schema.items ? arbitraryFromSchema(schema.items as Schema, schemas, depth + 1) : fc.jsonValue({ maxDepth: 1 }),
+            { maxLength: 3 },
+          );
         case "object":
           return objectArbitrary(schema, schemas, depth);
         default:

@@ -1,7 +1,6 @@
 /** The kit itself: the fault server does what a script says, and the leak scanner finds leaks. */
 import { describe, expect, it } from "vitest";
-import { reply, startFaultServer } from "../src/fault-server.js";
-import { leakSites } from "../src/leaks.js";
+import { leakSites, reply, startFaultServer } from "../src/index.js";
 
 describe("fault server", () => {
   it("answers matching requests with the script in order, repeating the last step, and records raw paths", async () => {
@@ -37,7 +36,15 @@ describe("leak scanner", () => {
   it("finds a secret in each place it looks", () => {
     const secret = "s3cr3t-value";
     const error = Object.assign(new Error(`bad ${secret}`), { body: { echo: secret }, requestId: secret });
-    expect(leakSites(error, [secret])).toEqual(["message", "toString", "JSON.stringify", "util.inspect", "stack", "body", "requestId"]);
+    expect(leakSites(error, [secret])).toEqual([
+      "message",
+      "toString",
+      "JSON.stringify",
+      "util.inspect",
+      "stack",
+      "body",
+      "requestId",
+    ]);
     expect(leakSites(new Error("clean", { cause: new Error(secret) }), [secret])).toEqual(["util.inspect", "cause"]);
     expect(leakSites(new Error("clean"), [secret])).toEqual([]);
   });

@@ -50,7 +50,9 @@ export function readCheckpoint(path: string): Checkpoint {
 
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (_, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
   );
 
 const describe = (identity: ExportIdentity) =>
@@ -58,7 +60,12 @@ const describe = (identity: ExportIdentity) =>
 
 /** Refuse a checkpoint written by another export: resuming it would mix two listings in one file. */
 export function assertSameExport(path: string, checkpoint: Checkpoint, identity: ExportIdentity): void {
-  const saved: ExportIdentity = { vendor: checkpoint.vendor, format: checkpoint.format, raw: checkpoint.raw, filters: checkpoint.filters };
+  const saved: ExportIdentity = {
+    vendor: checkpoint.vendor,
+    format: checkpoint.format,
+    raw: checkpoint.raw,
+    filters: checkpoint.filters,
+  };
   if (canonical(saved) !== canonical(identity)) {
     throw new UsageError(
       `${path} belongs to another export (${describe(saved)}), not this one (${describe(identity)}): resume with the same vendor, filters and format, or start over with --force`,

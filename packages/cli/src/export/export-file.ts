@@ -27,7 +27,9 @@ export class ExportFile {
     const size = fstatSync(fd).size;
     if (size < bytes) {
       closeSync(fd);
-      throw new UsageError(`${path} is shorter (${size} bytes) than its checkpoint says (${bytes}): it was changed; start over with --force`);
+      throw new UsageError(
+        `${path} is shorter (${size} bytes) than its checkpoint says (${bytes}): it was changed; start over with --force`,
+      );
     }
     ftruncateSync(fd, bytes);
     const file = new ExportFile(fd, encoder, bytes);

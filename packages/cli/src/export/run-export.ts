@@ -12,9 +12,16 @@ import type { Customer } from "@customer-api/core";
 import { UsageError } from "../exit-codes.js";
 import type { SpecVendor } from "../generated/list-filters.js";
 import type { CustomersReader } from "../vendors.js";
-import { assertSameExport, checkpointPath, type ExportIdentity, readCheckpoint, removeCheckpoint, writeCheckpoint } from "./checkpoint.js";
+import {
+  assertSameExport,
+  checkpointPath,
+  type ExportIdentity,
+  readCheckpoint,
+  removeCheckpoint,
+  writeCheckpoint,
+} from "./checkpoint.js";
 import { ExportFile } from "./export-file.js";
-import { encoderFor, type ExportFormat } from "./formats.js";
+import { type ExportFormat, encoderFor } from "./formats.js";
 import type { ExportProgress } from "./progress.js";
 
 export interface ExportRun {
@@ -102,7 +109,12 @@ export async function runExport(run: ExportRun, state: ExportState = { records: 
       state.pages++;
       if (file && checkpoint) {
         file.write(text);
-        writeCheckpoint(checkpoint, identity, { pages: state.pages, records: state.records, lastId: items.at(-1)?.id ?? null }, file.bytes);
+        writeCheckpoint(
+          checkpoint,
+          identity,
+          { pages: state.pages, records: state.records, lastId: items.at(-1)?.id ?? null },
+          file.bytes,
+        );
       } else {
         await sink!(text);
       }

@@ -1,5 +1,5 @@
+import { json, startServer, type TestServer } from "@customer-api/testkit";
 import { afterEach, describe, expect, it } from "vitest";
-import { json, startServer, type TestServer } from "../../../../scripts/test-server.js";
 import { testClient } from "../../test/test-client.js";
 import { AuthenticationError } from "../errors.js";
 import { clientCredentials } from "./client-credentials.js";

@@ -9,7 +9,9 @@ let countryLib: Promise<CountryLib> | undefined;
  * registers all of its ~80 locales, which a client that only ever sees codes never needs.
  */
 const loadCountryLib = () =>
-  (countryLib ??= import("i18n-iso-countries/index.js").then((m) => ((m as { default?: CountryLib }).default ?? m) as CountryLib));
+  (countryLib ??= import("i18n-iso-countries/index.js").then(
+    (m) => ((m as { default?: CountryLib }).default ?? m) as CountryLib,
+  ));
 
 // One literal import per locale, so that bundlers split each into its own chunk.
 const LOCALES: Record<Locale, () => Promise<{ default: Parameters<CountryLib["registerLocale"]>[0] }>> = {
@@ -52,7 +54,12 @@ export async function toCountryCode(value: unknown): Promise<string | null> {
   // Salla `Arabic | English` pair) comes near this length, so anything longer names no country.
   if (text === null || text.length > MAX_COUNTRY_TEXT) return null;
   for (const part of text.split(/\s*[|/]\s*/)) {
-    const code = await partToCode(part.replace(/\u0640/g, "").replace(/\s+/g, " ").trim());
+    const code = await partToCode(
+      part
+        .replace(/\u0640/g, "")
+        .replace(/\s+/g, " ")
+        .trim(),
+    );
     if (code !== null) return code;
   }
   return null;

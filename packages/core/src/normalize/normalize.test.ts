@@ -38,14 +38,22 @@ describe("toUtcIso", () => {
     expect(await toUtcIso("2026-06-15")).toBe("2026-06-15T00:00:00.000Z");
   });
   it("returns null for what is not a time, and for an unknown zone", async () => {
-    for (const bad of ["", "null", "yesterday", "2020-13-45T99:00:00Z", null, {}, Number.NaN]) expect(await toUtcIso(bad)).toBeNull();
+    for (const bad of ["", "null", "yesterday", "2020-13-45T99:00:00Z", null, {}, Number.NaN])
+      expect(await toUtcIso(bad)).toBeNull();
     expect(await toUtcIso("2020-04-02 22:43:26", "Mars/Olympus")).toBeNull();
   });
 });
 
 describe("text helpers", () => {
   it("turns empty, whitespace and the string null into null", () => {
-    expect([cleanText(" a "), cleanText(""), cleanText("null"), cleanText("NULL"), cleanText(undefined), cleanText(42)]).toEqual(["a", null, null, null, null, "42"]);
+    expect([cleanText(" a "), cleanText(""), cleanText("null"), cleanText("NULL"), cleanText(undefined), cleanText(42)]).toEqual([
+      "a",
+      null,
+      null,
+      null,
+      null,
+      "42",
+    ]);
   });
   it("splits and joins names", () => {
     expect(splitName("Ahmed bin Ali")).toEqual({ firstName: "Ahmed", lastName: "bin Ali" });

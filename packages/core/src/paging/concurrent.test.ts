@@ -64,11 +64,21 @@ async function pageServer(answer: (query: URLSearchParams) => Answer): Promise<P
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
-    get asked() { return state.asked; },
-    get answered() { return state.answered; },
-    get aborted() { return state.aborted; },
-    get inFlight() { return state.inFlight; },
-    get maxInFlight() { return state.maxInFlight; },
+    get asked() {
+      return state.asked;
+    },
+    get answered() {
+      return state.answered;
+    },
+    get aborted() {
+      return state.aborted;
+    },
+    get inFlight() {
+      return state.inFlight;
+    },
+    get maxInFlight() {
+      return state.maxInFlight;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);
@@ -101,7 +111,10 @@ const idsOf = (page: number) => Array.from({ length: PER_PAGE }, (_, i) => page 
 const numbered = (page: number, totalPages: number | undefined) => ({ data: idsOf(page).map((id) => ({ id })), totalPages });
 
 /** A page-number list over the server, through a real client; `fetched` counts fetchPage calls that have settled. */
-function numberedList(url: string, options: { concurrency?: number; maxItems?: number; signal?: AbortSignal; maxPages?: number; rateLimit?: RateLimiter } = {}) {
+function numberedList(
+  url: string,
+  options: { concurrency?: number; maxItems?: number; signal?: AbortSignal; maxPages?: number; rateLimit?: RateLimiter } = {},
+) {
   const api = testClient(url, { maxRetries: 0, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) });
   const settled = { started: 0, settled: 0 };
   const list = paginate({
@@ -135,7 +148,11 @@ describe("concurrent paging (page numbers with a total)", () => {
     server = await pageServer((q) => {
       const page = Number(q.get("page"));
       first.arrived(page);
-      return { after: page > 1 && page <= 4 ? first.all : undefined, delayMs: 1 + Math.floor(Math.random() * 12), body: numbered(page, 30) };
+      return {
+        after: page > 1 && page <= 4 ? first.all : undefined,
+        delayMs: 1 + Math.floor(Math.random() * 12),
+        body: numbered(page, 30),
+      };
     });
     const { list } = numberedList(server.url, { concurrency: 3 });
     const seen: number[] = [];
@@ -153,7 +170,10 @@ describe("concurrent paging (page numbers with a total)", () => {
       first.arrived(page);
       return { after: page > 1 && page <= 3 ? first.all : undefined, delayMs: 5, body: numbered(page, 12) };
     });
-    const { list } = numberedList(server.url, { concurrency: 4, rateLimit: new RateLimiter({ limit: 1000, intervalMs: 1000, concurrency: 2 }) });
+    const { list } = numberedList(server.url, {
+      concurrency: 4,
+      rateLimit: new RateLimiter({ limit: 1000, intervalMs: 1000, concurrency: 2 }),
+    });
     const seen: number[] = [];
     for await (const id of list) seen.push(id);
     expect(seen).toEqual(allIds(12));
@@ -216,7 +236,12 @@ describe("concurrent paging (page numbers with a total)", () => {
     expect(settled).toEqual({ started: 4, settled: 4 });
     // Whatever of pages 3 and 4 reached the server was abandoned there, and nothing stays open.
     await vi.waitFor(() => expect(server!.inFlight).toBe(0), { timeout: 2000 });
-    expect(server.asked.map(pageOf).filter((p) => p > 2).sort()).toEqual(server.aborted.map(pageOf).sort());
+    expect(
+      server.asked
+        .map(pageOf)
+        .filter((p) => p > 2)
+        .sort(),
+    ).toEqual(server.aborted.map(pageOf).sort());
     expect(Math.max(...server.asked.map(pageOf))).toBeLessThanOrEqual(4);
   });
 
@@ -279,7 +304,12 @@ describe("concurrent paging (page numbers with a total)", () => {
     expect(settled).toEqual({ started: 6, settled: 6 });
     await vi.waitFor(() => expect(server!.inFlight).toBe(0), { timeout: 2000 });
     // Pages 4 and 5 were held by the server until the walk gave them up (page 6 may not have reached it).
-    expect(server.aborted.map(pageOf).sort()).toEqual(server.asked.map(pageOf).filter((p) => p > 3).sort());
+    expect(server.aborted.map(pageOf).sort()).toEqual(
+      server.asked
+        .map(pageOf)
+        .filter((p) => p > 3)
+        .sort(),
+    );
     expect(server.aborted.map(pageOf)).toEqual(expect.arrayContaining([4, 5]));
     expect(server.answered.map(pageOf)).toEqual([1, 3, 2]);
   });
@@ -288,14 +318,22 @@ describe("concurrent paging (page numbers with a total)", () => {
     server = await pageServer((q) => ({ body: numbered(Number(q.get("page")), 10) }));
     const { list } = numberedList(server.url, { concurrency: 4, maxPages: 3 });
     const seen: number[] = [];
-    await expect((async () => { for await (const id of list) seen.push(id); })()).rejects.toThrow("after 3 pages");
+    await expect(
+      (async () => {
+        for await (const id of list) seen.push(id);
+      })(),
+    ).rejects.toThrow("after 3 pages");
     expect(seen).toEqual(allIds(3));
   });
 
   it("the same page twice is still caught", async () => {
     server = await pageServer(() => ({ body: numbered(1, 5) }));
     const { list } = numberedList(server.url, { concurrency: 4 });
-    await expect((async () => { for await (const _ of list); })()).rejects.toBeInstanceOf(InvalidResponseError);
+    await expect(
+      (async () => {
+        for await (const _ of list);
+      })(),
+    ).rejects.toBeInstanceOf(InvalidResponseError);
   });
 
   it("without a total the walk is sequential: one request in flight at a time", async () => {
@@ -321,7 +359,11 @@ describe("concurrent paging (offset with a total)", () => {
       first.arrived(offset);
       const limit = Math.min(4, Number(q.get("limit")));
       const data = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => ({ id: offset + i }));
-      return { after: offset > 0 && offset <= 12 ? first.all : undefined, delayMs: 1 + Math.floor(Math.random() * 8), body: { data, total } };
+      return {
+        after: offset > 0 && offset <= 12 ? first.all : undefined,
+        delayMs: 1 + Math.floor(Math.random() * 8),
+        body: { data, total },
+      };
     });
     const api = testClient(server.url, { maxRetries: 0 });
     const list = paginate({
@@ -363,16 +405,19 @@ describe("cursor paging ignores `concurrency`", () => {
 });
 
 describe("the `concurrency` option", () => {
-  it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, "4" as unknown as number])("refuses %s with ConfigurationError when the list is made", (concurrency) => {
-    const make = () =>
-      paginate({
-        vendor: "acme",
-        concurrency,
-        style: pageNumberPaging({ items: (p: any) => p.data }),
-        fetchPage: async () => ({ data: [] }),
-        map: (i) => i,
-      });
-    expect(make).toThrow(ConfigurationError);
-    expect(make).toThrow("`concurrency` must be a whole number >= 1");
-  });
+  it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, "4" as unknown as number])(
+    "refuses %s with ConfigurationError when the list is made",
+    (concurrency) => {
+      const make = () =>
+        paginate({
+          vendor: "acme",
+          concurrency,
+          style: pageNumberPaging({ items: (p: any) => p.data }),
+          fetchPage: async () => ({ data: [] }),
+          map: (i) => i,
+        });
+      expect(make).toThrow(ConfigurationError);
+      expect(make).toThrow("`concurrency` must be a whole number >= 1");
+    },
+  );
 });

@@ -1,5 +1,5 @@
+import { json, startServer, type TestServer } from "@customer-api/testkit";
 import { afterEach, describe, expect, it } from "vitest";
-import { json, startServer, type TestServer } from "../../../../scripts/test-server.js";
 import { testClient } from "../../test/test-client.js";
 import { InvalidResponseError, UserAbortError } from "../errors.js";
 import { paginate } from "./paginator.js";
@@ -18,7 +18,9 @@ describe("cursor paging against a real server", () => {
       c2: { data: ids(3, 2), next: "c3" },
       c3: { data: ids(5, 1), next: null },
     };
-    server = await startServer((req, res) => json(res, 200, pages[new URL(req.url!, "http://x").searchParams.get("cursor") ?? ""]));
+    server = await startServer((req, res) =>
+      json(res, 200, pages[new URL(req.url!, "http://x").searchParams.get("cursor") ?? ""]),
+    );
     const api = testClient(server.url);
     const list = paginate({
       vendor: "acme",
@@ -48,48 +50,103 @@ function fake<State>(answer: (state: State) => unknown) {
 
 describe("paging styles", () => {
   it("offset/limit stops at totalCount, or on a short page when there is no total", async () => {
-    const withTotal = fake<{ offset: number; limit: number }>((s) => ({ items: ids(s.offset, Math.min(2, 5 - s.offset)), total: 5 }));
+    const withTotal = fake<{ offset: number; limit: number }>((s) => ({
+      items: ids(s.offset, Math.min(2, 5 - s.offset)),
+      total: 5,
+    }));
     const all = [];
-    for await (const x of paginate({ vendor: "t", style: offsetPaging({ limit: 2, items: (p: any) => p.items, total: (p: any) => p.total }), fetchPage: withTotal.fetchPage, map: (i: any) => i.id })) all.push(x);
+    for await (const x of paginate({
+      vendor: "t",
+      style: offsetPaging({ limit: 2, items: (p: any) => p.items, total: (p: any) => p.total }),
+      fetchPage: withTotal.fetchPage,
+      map: (i: any) => i.id,
+    }))
+      all.push(x);
     expect(all).toEqual([0, 1, 2, 3, 4]);
     expect(withTotal.calls.map((c) => c.offset)).toEqual([0, 2, 4]);
 
     const bare = fake<{ offset: number; limit: number }>((s) => ids(s.offset, s.offset < 4 ? 2 : 1));
     const got = [];
-    for await (const x of paginate({ vendor: "t", style: offsetPaging({ limit: 2, items: (p: any) => p }), fetchPage: bare.fetchPage, map: (i: any) => i.id })) got.push(x);
+    for await (const x of paginate({
+      vendor: "t",
+      style: offsetPaging({ limit: 2, items: (p: any) => p }),
+      fetchPage: bare.fetchPage,
+      map: (i: any) => i.id,
+    }))
+      got.push(x);
     expect(got).toEqual([0, 1, 2, 3, 4]);
   });
 
   it("page numbers stop at totalPages", async () => {
     const numbered = fake<{ page: number }>((s) => ({ data: ids(s.page * 10, 1), totalPages: 3 }));
     const got = [];
-    for await (const x of paginate({ vendor: "t", style: pageNumberPaging({ items: (p: any) => p.data, totalPages: (p: any) => p.totalPages }), fetchPage: numbered.fetchPage, map: (i: any) => i.id })) got.push(x);
+    for await (const x of paginate({
+      vendor: "t",
+      style: pageNumberPaging({ items: (p: any) => p.data, totalPages: (p: any) => p.totalPages }),
+      fetchPage: numbered.fetchPage,
+      map: (i: any) => i.id,
+    }))
+      got.push(x);
     expect(got).toEqual([10, 20, 30]);
   });
 
   it("maxItems stops without fetching a page it does not need", async () => {
     const endless = fake<{ page: number }>((s) => ({ data: ids(s.page * 10, 10) }));
     const got = [];
-    for await (const x of paginate({ vendor: "t", maxItems: 15, style: pageNumberPaging({ items: (p: any) => p.data }), fetchPage: endless.fetchPage, map: (i: any) => i.id })) got.push(x);
+    for await (const x of paginate({
+      vendor: "t",
+      maxItems: 15,
+      style: pageNumberPaging({ items: (p: any) => p.data }),
+      fetchPage: endless.fetchPage,
+      map: (i: any) => i.id,
+    }))
+      got.push(x);
     expect(got).toHaveLength(15);
     expect(endless.calls).toHaveLength(2);
   });
 
   it("a repeated cursor or a repeated page ends with InvalidResponseError, never a loop", async () => {
-    const loop = fake<{ cursor?: string }>((s) => ({ data: ids(s.cursor === "b" ? 3 : 1, 2), next: s.cursor === "b" ? "a" : s.cursor === "a" ? "b" : "a" }));
-    const walk = paginate({ vendor: "t", style: cursorPaging({ items: (p: any) => p.data, nextCursor: (p: any) => p.next }), fetchPage: loop.fetchPage, map: (i: any) => i.id });
-    await expect((async () => { for await (const _ of walk); })()).rejects.toBeInstanceOf(InvalidResponseError);
+    const loop = fake<{ cursor?: string }>((s) => ({
+      data: ids(s.cursor === "b" ? 3 : 1, 2),
+      next: s.cursor === "b" ? "a" : s.cursor === "a" ? "b" : "a",
+    }));
+    const walk = paginate({
+      vendor: "t",
+      style: cursorPaging({ items: (p: any) => p.data, nextCursor: (p: any) => p.next }),
+      fetchPage: loop.fetchPage,
+      map: (i: any) => i.id,
+    });
+    await expect(
+      (async () => {
+        for await (const _ of walk);
+      })(),
+    ).rejects.toBeInstanceOf(InvalidResponseError);
     expect(loop.calls.length).toBeLessThanOrEqual(3);
 
     const stuck = fake<{ page: number }>(() => ({ data: ids(1, 2) }));
-    const same = paginate({ vendor: "t", style: pageNumberPaging({ items: (p: any) => p.data }), fetchPage: stuck.fetchPage, map: (i: any) => i.id, itemKey: (i: any) => i.id });
-    await expect((async () => { for await (const _ of same); })()).rejects.toThrow("same page twice");
+    const same = paginate({
+      vendor: "t",
+      style: pageNumberPaging({ items: (p: any) => p.data }),
+      fetchPage: stuck.fetchPage,
+      map: (i: any) => i.id,
+      itemKey: (i: any) => i.id,
+    });
+    await expect(
+      (async () => {
+        for await (const _ of same);
+      })(),
+    ).rejects.toThrow("same page twice");
     expect(stuck.calls).toHaveLength(2);
   });
 
   it("a page without an array of records is InvalidResponseError", async () => {
     const broken = fake<{ page: number }>(() => ({ data: "nope" }));
-    const list = paginate({ vendor: "t", style: pageNumberPaging({ items: (p: any) => p.data }), fetchPage: broken.fetchPage, map: (i) => i });
+    const list = paginate({
+      vendor: "t",
+      style: pageNumberPaging({ items: (p: any) => p.data }),
+      fetchPage: broken.fetchPage,
+      map: (i) => i,
+    });
     await expect(list.pages()[Symbol.asyncIterator]().next()).rejects.toBeInstanceOf(InvalidResponseError);
   });
 
@@ -101,7 +158,13 @@ describe("paging styles", () => {
       signals.push(call.signal);
       return pages.fetchPage(state);
     };
-    const list = paginate({ vendor: "t", signal: controller.signal, style: pageNumberPaging({ items: (p: any) => p.data }), fetchPage, map: (i: any) => i.id });
+    const list = paginate({
+      vendor: "t",
+      signal: controller.signal,
+      style: pageNumberPaging({ items: (p: any) => p.data }),
+      fetchPage,
+      map: (i: any) => i.id,
+    });
     const seen: number[] = [];
     const walk = (async () => {
       for await (const x of list) {
@@ -205,7 +268,13 @@ describe("prefetching", () => {
   it("an abort between two records of a page already fetched stops at that record", async () => {
     const controller = new AbortController();
     const pages = fake<{ page: number }>((s) => ({ data: ids(s.page * 10, 5) }));
-    const list = paginate({ vendor: "t", signal: controller.signal, style: pageNumberPaging({ items: (p: any) => p.data }), fetchPage: pages.fetchPage, map: (i: any) => i.id });
+    const list = paginate({
+      vendor: "t",
+      signal: controller.signal,
+      style: pageNumberPaging({ items: (p: any) => p.data }),
+      fetchPage: pages.fetchPage,
+      map: (i: any) => i.id,
+    });
     const seen: number[] = [];
     const walk = (async () => {
       for await (const x of list) {

@@ -35,9 +35,13 @@ export async function* walkPages<State, PageBody, Item, T>(
     let body: Promise<PageBody>;
     const stateKey = JSON.stringify(state);
     if (++requested > maxPages) {
-      body = Promise.reject(new InvalidResponseError({ vendor, message: `Paging stopped after ${maxPages} pages without an end` }));
+      body = Promise.reject(
+        new InvalidResponseError({ vendor, message: `Paging stopped after ${maxPages} pages without an end` }),
+      );
     } else if (seenStates.has(stateKey)) {
-      body = Promise.reject(new InvalidResponseError({ vendor, message: `The server sent the same page position twice (${stateKey})` }));
+      body = Promise.reject(
+        new InvalidResponseError({ vendor, message: `The server sent the same page position twice (${stateKey})` }),
+      );
     } else {
       seenStates.add(stateKey);
       body = options.fetchPage(state, call);

@@ -8,7 +8,7 @@ import type { Limiter } from "./limiter.js";
 import type { Logger } from "./logger.js";
 import { rateLimitLayer } from "./rate-limit.js";
 import type { Reply } from "./reply.js";
-import { retryLayer, type RetryOptions } from "./retry.js";
+import { type RetryOptions, retryLayer } from "./retry.js";
 import { callAborted, createSend } from "./send.js";
 import { onAbort } from "./signals.js";
 import { timeoutLayer } from "./timeout.js";
@@ -57,9 +57,7 @@ const JSON_TYPE = /^application\/([\w.+-]*\+)?json\b/i;
  */
 export function createTransport(options: TransportOptions): Transport {
   const { profile, secrets } = options;
-  const layers: Layer[] = [
-    retryLayer({ ...options.retry, onRetryAfter: (ms) => options.rateLimiter?.pause(ms) }),
-  ];
+  const layers: Layer[] = [retryLayer({ ...options.retry, onRetryAfter: (ms) => options.rateLimiter?.pause(ms) })];
   if (options.rateLimiter) layers.push(rateLimitLayer(options.rateLimiter));
   if (options.token) layers.push(authLayer(options.token, profile.authScheme ?? "Bearer"));
   const { logger } = options;

@@ -15,7 +15,12 @@ export interface Limiter {
 
 /** A limiter given as the `rateLimit` option, told apart from plain `{ limit, intervalMs }` settings. */
 export function isLimiter(value: unknown): value is Limiter {
-  return typeof value === "object" && value !== null && typeof (value as Limiter).acquire === "function" && typeof (value as Limiter).pause === "function";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as Limiter).acquire === "function" &&
+    typeof (value as Limiter).pause === "function"
+  );
 }
 
 /** A rate limit as settings: the `rateLimit` option, and what `RateLimiter` is built from. */
@@ -67,7 +72,11 @@ class DeferredLimiter implements Limiter {
   }
 
   private load(): Promise<Limiter> {
-    return (this.loading ??= import("./sliding-log.js").then((m) => (this.limiter = new m.SlidingLogLimiter(this.settings))));
+    this.loading ??= import("./sliding-log.js").then((m) => {
+      this.limiter = new m.SlidingLogLimiter(this.settings);
+      return this.limiter;
+    });
+    return this.loading;
   }
 
   acquire(signal?: AbortSignal): Promise<() => void> {

@@ -1,5 +1,5 @@
+import { json, startServer, type TestServer } from "@customer-api/testkit";
 import { afterEach, describe, expect, it } from "vitest";
-import { json, startServer, type TestServer } from "../../../../scripts/test-server.js";
 import { testClient } from "../../test/test-client.js";
 import type { AttemptLog } from "./logger.js";
 import { redactUrl } from "./redact.js";
@@ -57,7 +57,12 @@ describe("a shared limiter", () => {
     const b = testClient(server.url, { rateLimit: shared, maxRetries: 0 });
     const order: number[] = [];
     const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => (i % 2 ? a : b).client.GET("/x" as never, {} as never).then((r) => (order.push(i), r.response.status))),
+      Array.from({ length: 8 }, (_, i) =>
+        (i % 2 ? a : b).client.GET("/x" as never, {} as never).then((r) => {
+          order.push(i);
+          return r.response.status;
+        }),
+      ),
     );
     expect(results).toEqual(Array(8).fill(200));
     expect(order).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);

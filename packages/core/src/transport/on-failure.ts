@@ -3,6 +3,7 @@
  * vendor's requested wait, scrubbing credentials. Loaded with the first failure, so an app that
  * only ever sees 2xx never ships it at start-up.
  */
+import { retryAfterOf } from "../descriptor/error-reader.js";
 import { errorFromResponse } from "../error-from-response.js";
 import { ApiError, ConnectionError, InvalidResponseError, TimeoutError, UserAbortError } from "../errors.js";
 import type { RequestContext } from "./layer.js";
@@ -24,7 +25,11 @@ function requestId(reply: Reply, context: RequestContext): string | undefined {
 /** The `ApiError` a final non-2xx reply stands for, with the attempts, the request id and the secrets scrubbed. */
 export function responseError(reply: Reply, context: RequestContext): ApiError {
   const { profile, secrets, attempt } = context;
-  return errorFromResponse(profile, reply.response, reply.body, { attempts: attempt, requestId: requestId(reply, context), secrets });
+  return errorFromResponse(profile, reply.response, reply.body, {
+    attempts: attempt,
+    requestId: requestId(reply, context),
+    secrets,
+  });
 }
 
 /**
@@ -47,7 +52,7 @@ export function unreadableError(reply: Reply, context: RequestContext, reason: s
 
 /** The vendor's wait for this reply; the body (read once already) is looked at only for vendors that put one there. */
 export function serverRequestedWait(reply: Reply, context: RequestContext): number | undefined {
-  const { retryAfterFromBody } = context.profile;
+  const retryAfterFromBody = retryAfterOf(context.profile);
   return requestedWaitMs(reply.response.headers, retryAfterFromBody ? reply.body : undefined, retryAfterFromBody);
 }
 
@@ -76,7 +81,12 @@ export function callAborted(context: RequestContext): ApiError {
   if (callerSignal?.aborted) {
     const reason = callerSignal.reason;
     if (reason instanceof UserAbortError) return reason;
-    return new UserAbortError({ vendor: profile.vendor, message: "The request was aborted by the caller", attempts, cause: reason });
+    return new UserAbortError({
+      vendor: profile.vendor,
+      message: "The request was aborted by the caller",
+      attempts,
+      cause: reason,
+    });
   }
   const reason = context.signal?.reason;
   return reason instanceof ApiError

@@ -25,7 +25,12 @@ describe("scrubbing credentials", () => {
     rememberSecret("remembered-credential-42");
     rememberSecret("short"); // too short to scrub without garbling ordinary words
     expect(scrubSecrets("a remembered-credential-42 and a short word")).toBe("a [REDACTED] and a short word");
-    const error = new NotFoundError({ vendor: "t", message: "no remembered-credential-42", requestId: "Bearer remembered-credential-42", body: { echo: "remembered-credential-42" } });
+    const error = new NotFoundError({
+      vendor: "t",
+      message: "no remembered-credential-42",
+      requestId: "Bearer remembered-credential-42",
+      body: { echo: "remembered-credential-42" },
+    });
     expect(JSON.stringify(error)).not.toContain("remembered-credential-42");
     expect(error.stack).not.toContain("remembered-credential-42");
   });

@@ -1,7 +1,8 @@
 /** Keeping credentials out of anything a person or a log store might read. */
 
 // Whole parameter names only: `keyword` or `national_code` are search terms, not secrets.
-const SECRET_PARAM = /^(access_token|refresh_token|id_token|token|api_key|apikey|key|secret|client_secret|password|signature|sig|auth|code)$/i;
+const SECRET_PARAM =
+  /^(access_token|refresh_token|id_token|token|api_key|apikey|key|secret|client_secret|password|signature|sig|auth|code)$/i;
 const MASK = "[REDACTED]";
 
 /** The URL with secret-looking query values masked and any known credential removed. */
@@ -35,7 +36,8 @@ const MIN_REGISTERED = 8;
 
 function registry(): Set<string> {
   const holder = globalThis as { [REGISTRY]?: Set<string> };
-  return (holder[REGISTRY] ??= new Set<string>());
+  holder[REGISTRY] ??= new Set<string>();
+  return holder[REGISTRY];
 }
 
 /** Remember a credential, so that no error or log event built later in this process shows it. */
@@ -73,7 +75,9 @@ function scrubAt(value: unknown, secrets: ReadonlySet<string> | undefined, depth
     let copy: unknown[] | undefined;
     value.forEach((item, i) => {
       const clean = scrubAt(item, secrets, depth + 1, seen);
-      if (clean !== item) (copy ??= [...value])[i] = clean;
+      if (clean === item) return;
+      copy ??= [...value];
+      copy[i] = clean;
     });
     return copy ?? value;
   }

@@ -43,9 +43,12 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
           reject(signal.reason);
         })
       : undefined;
-    const timer = setTimeout(() => {
-      unsubscribe?.();
-      resolve();
-    }, Math.max(0, ms));
+    const timer = setTimeout(
+      () => {
+        unsubscribe?.();
+        resolve();
+      },
+      Math.max(0, ms),
+    );
   });
 }

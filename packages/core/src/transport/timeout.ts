@@ -17,15 +17,17 @@ export function timeoutLayer(): Layer {
     // With a signal to follow, `fetch` still gets a signal of this attempt's own: handing it the
     // caller's would leave a listener on it until the `Request` inside `fetch` is collected.
     const controller = new AbortController();
-    const timer = !timed ? undefined : setTimeout(() => {
-      controller.abort(
-        new TimeoutError({
-          vendor: context.profile.vendor,
-          message: `${request.method} ${new URL(request.url).pathname} timed out after ${timeoutMs} ms (attempt ${context.attempt})`,
-          attempts: context.attempt,
-        }),
-      );
-    }, timeoutMs);
+    const timer = !timed
+      ? undefined
+      : setTimeout(() => {
+          controller.abort(
+            new TimeoutError({
+              vendor: context.profile.vendor,
+              message: `${request.method} ${new URL(request.url).pathname} timed out after ${timeoutMs} ms (attempt ${context.attempt})`,
+              attempts: context.attempt,
+            }),
+          );
+        }, timeoutMs);
     // A subscription only when there is a signal to follow (a caller's signal or a deadline).
     let unsubscribe: (() => void) | undefined;
     if (parent?.aborted) controller.abort(parent.reason);

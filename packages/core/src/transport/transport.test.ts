@@ -1,7 +1,7 @@
 /** The whole stack against a real HTTP server on 127.0.0.1: the transport faults a client meets in production. */
 import { inspect } from "node:util";
+import { json, startServer, type TestServer } from "@customer-api/testkit";
 import { afterEach, describe, expect, it } from "vitest";
-import { json, startServer, type TestServer } from "../../../../scripts/test-server.js";
 import { getOrThrow, testClient } from "../../test/test-client.js";
 import {
   AuthenticationError,
@@ -40,7 +40,9 @@ describe("retries", () => {
   });
 
   it("retries 500, 500 and returns the 200 on the third attempt", async () => {
-    const server = await serve((_req, res, call) => (call < 3 ? json(res, 500, { message: "boom" }) : json(res, 200, { n: call })));
+    const server = await serve((_req, res, call) =>
+      call < 3 ? json(res, 500, { message: "boom" }) : json(res, 200, { n: call }),
+    );
     const data = await getOrThrow(testClient(server.url), "/things");
     expect(data).toEqual({ n: 3 });
     expect(server.requests).toHaveLength(3);
@@ -175,7 +177,12 @@ describe("hostile input and secrets", () => {
     const error = await getOrThrow(testClient(server.url), "/x").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(server.requests[0]!.headers.authorization).toBe("Bearer sk-test-SECRET-123");
-    for (const view of [String(error), (error as Error).message, JSON.stringify(error), inspect(error, { depth: 10, showHidden: false })]) {
+    for (const view of [
+      String(error),
+      (error as Error).message,
+      JSON.stringify(error),
+      inspect(error, { depth: 10, showHidden: false }),
+    ]) {
       expect(view).not.toContain("SECRET");
     }
   });
