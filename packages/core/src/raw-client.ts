@@ -77,11 +77,7 @@ export function wrapClient<Paths extends {}>(
       if (error instanceof ApiError || started) throw error;
       // Building the request threw before anything was sent (a malformed query value, a body
       // the serializer refuses): a typed error rather than a bare TypeError or URIError.
-      throw new InvalidRequestError({
-        vendor,
-        message: `Could not build the request: ${(error as Error)?.message ?? String(error)}`,
-        cause: error,
-      });
+      throw (await import("./transport/on-failure.js")).requestBuildError(vendor, error);
     }
     if (outcome && result.response === handed) {
       const { response } = outcome.reply;

@@ -10,7 +10,6 @@ import { rateLimitLayer } from "./rate-limit.js";
 import type { Reply } from "./reply.js";
 import { retryLayer, type RetryOptions } from "./retry.js";
 import { callAborted, createSend } from "./send.js";
-import { onAbort } from "./signals.js";
 import { timeoutLayer } from "./timeout.js";
 
 export interface TransportOptions {
@@ -69,6 +68,7 @@ export function createTransport(options: TransportOptions): Transport {
   const send = compose(...layers)(createSend(options.fetch));
   const { deadlineMs } = options;
   const hasDeadline = deadlineMs !== undefined && deadlineMs >= 0 && deadlineMs < Number.POSITIVE_INFINITY;
+  let follow: typeof import("./signals.js").onAbort | undefined;
 
   return async (request, call) => {
     const callerSignal = call.signal ?? undefined;
@@ -89,6 +89,8 @@ export function createTransport(options: TransportOptions): Transport {
     };
     let timer: ReturnType<typeof setTimeout> | undefined;
     let unsubscribe: (() => void) | undefined;
+    // Following a signal is code only calls with a deadline and a signal need: loaded with the first.
+    if (deadline && callerSignal) follow ??= (await import("./signals.js")).onAbort;
     if (deadline) {
       timer = setTimeout(() => {
         deadline.abort(
@@ -100,7 +102,7 @@ export function createTransport(options: TransportOptions): Transport {
         );
       }, deadlineMs);
       if (callerSignal?.aborted) deadline.abort(callerSignal.reason);
-      else if (callerSignal) unsubscribe = onAbort(callerSignal, () => deadline.abort(callerSignal.reason));
+      else if (callerSignal) unsubscribe = follow!(callerSignal, () => deadline.abort(callerSignal.reason));
     }
     try {
       if (context.signal?.aborted) throw await callAborted(context);

@@ -4,12 +4,13 @@
  * only ever sees 2xx never ships it at start-up.
  */
 import { errorFromResponse } from "../error-from-response.js";
-import { ApiError, ConnectionError, InvalidResponseError, TimeoutError, UserAbortError } from "../errors.js";
+import { ApiError, ConnectionError, InvalidRequestError, InvalidResponseError, TimeoutError, UserAbortError } from "../errors.js";
 import type { RequestContext } from "./layer.js";
-import { scrubSecrets } from "./redact.js";
+import { scrubFacts, scrubSecrets } from "./redact.js";
 import type { Reply } from "./reply.js";
 import { findRequestId } from "./request-id.js";
 import { requestedWaitMs } from "./retry-after.js";
+import { sleep } from "./signals.js";
 
 export { errorFromResponse };
 
@@ -58,8 +59,13 @@ export function serverRequestedWait(reply: Reply, context: RequestContext): numb
 export function toTransportError(cause: unknown, request: Request, context: RequestContext): ApiError {
   if (cause instanceof ApiError) return cause;
   if (context.signal?.aborted) return callAborted(context);
-  const reason = context.attemptSignal?.aborted ? context.attemptSignal.reason : undefined;
-  if (reason instanceof ApiError) return reason;
+  if (context.attemptTimedOut) {
+    return new TimeoutError({
+      vendor: context.profile.vendor,
+      message: `${request.method} ${new URL(request.url).pathname} timed out after ${context.timeoutMs} ms (attempt ${context.attempt})`,
+      attempts: context.attempt,
+    });
+  }
   const detail = describeCause(cause);
   return new ConnectionError({
     vendor: context.profile.vendor,
@@ -67,6 +73,21 @@ export function toTransportError(cause: unknown, request: Request, context: Requ
     attempts: context.attempt,
     cause,
   });
+}
+
+/** The error for a request openapi-fetch could not build; its message may quote a header value, a credential say: scrubbed. */
+export function requestBuildError(vendor: string, cause: unknown): InvalidRequestError {
+  const message = `Could not build the request: ${(cause as Error)?.message ?? String(cause)}`;
+  return new InvalidRequestError(scrubFacts({ vendor, message, cause }));
+}
+
+/** Sleep between attempts (only a failure is retried); the call's abort or deadline ends the wait with its own error. */
+export async function pause(ms: number, context: RequestContext): Promise<void> {
+  try {
+    await sleep(ms, context.signal);
+  } catch {
+    throw callAborted(context);
+  }
 }
 
 /** The error for a call whose own signal fired: the caller aborted it, or its deadline ran out. */

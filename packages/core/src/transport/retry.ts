@@ -1,8 +1,6 @@
 import { ConnectionError } from "../errors.js";
 import type { Layer, RequestContext } from "./layer.js";
 import type { Reply } from "./reply.js";
-import { callAborted } from "./send.js";
-import { sleep } from "./signals.js";
 
 export interface RetryOptions {
   /** First backoff step (default 500 ms), doubled each retry up to `maxDelayMs` (default 8 s). */
@@ -71,11 +69,7 @@ export function retryLayer(options: RetryOptions): Layer {
   };
 }
 
-/** Sleep between attempts; the call's abort or deadline ends the wait with its own error. */
+/** Sleep between attempts: failure-only code, loaded with the first retry. */
 async function pause(ms: number, context: RequestContext): Promise<void> {
-  try {
-    await sleep(ms, context.signal);
-  } catch {
-    throw await callAborted(context);
-  }
+  return (await import("./on-failure.js")).pause(ms, context);
 }

@@ -1,0 +1,68 @@
+/**
+ * Every credential any client in this process has sent or been given (tokens, refresh tokens,
+ * client secrets), most recent last. An error can be built where no client is at hand (a
+ * normalizer refusing a record the server echoed a token into), so scrubbing cannot rely on a
+ * per-client list alone. Kept on `globalThis` under a `Symbol.for` key so that the CJS and the
+ * ESM build of core, loaded side by side, share one list; capped, so a long-running process that
+ * refreshes its token every hour does not grow it without bound.
+ */
+const REGISTRY = Symbol.for("@customer-api/core.secrets");
+const REGISTRY_SIZE = 256;
+/** Shorter values are too likely to be ordinary words; masking them would garble messages. */
+const MIN_REGISTERED = 8;
+
+/**
+ * What every `ApiError` is passed through as it is built. The scrubbing code is failure-only, so it
+ * loads with the first failure and installs itself here (shared by both builds of core, like the
+ * list); until then the only errors built are the client's own words about its options.
+ */
+const SCRUBBER = Symbol.for("@customer-api/core.error-scrubber");
+
+interface Holder {
+  [REGISTRY]?: Set<string>;
+  [SCRUBBER]?: <T>(facts: T) => T;
+}
+const holder = globalThis as Holder;
+
+/** The credentials this process has seen, shared by every copy of core. */
+export function knownSecrets(): Set<string> {
+  return (holder[REGISTRY] ??= new Set<string>());
+}
+
+/** Remember a credential, so that no error or log event built later in this process shows it. */
+export function rememberSecret(secret: string | undefined | null): void {
+  if (typeof secret !== "string" || secret.length < MIN_REGISTERED) return;
+  const known = knownSecrets();
+  known.delete(secret);
+  known.add(secret);
+  if (known.size > REGISTRY_SIZE) known.delete(known.values().next().value as string);
+}
+
+/** What an error says and carries, as far as scrubbing goes. */
+interface Facts {
+  message: string;
+  code?: string | undefined;
+  requestId?: string | undefined;
+  body?: unknown;
+  fields?: unknown;
+}
+
+/**
+ * The facts of an error with every known credential scrubbed out. Before the scrubbing code has
+ * loaded, the text is cleaned of every credential this process has remembered and what a server
+ * sent (a body, field errors) is left out, so that no order of loading can leak one.
+ */
+export function scrubbedFacts<T extends Facts>(facts: T): T {
+  const scrub = holder[SCRUBBER];
+  if (scrub) return scrub(facts);
+  const clean = (text: string | undefined) => {
+    if (text !== undefined) for (const secret of knownSecrets()) text = text.split(secret).join("[REDACTED]");
+    return text;
+  };
+  return { ...facts, message: clean(facts.message), code: clean(facts.code), requestId: clean(facts.requestId), body: undefined, fields: undefined };
+}
+
+/** Called by the scrubbing module as it loads. */
+export function installScrubber(scrub: <T>(facts: T) => T): void {
+  holder[SCRUBBER] ??= scrub;
+}
