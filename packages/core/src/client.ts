@@ -130,10 +130,7 @@ export function createApiClient<Paths extends {}>(
     redirect: "manual",
     pathSerializer: createPathSerializer(profile.vendor),
   });
-  // Failure-only code, loaded with the first middleware-made non-2xx.
-  const errorFor = async (response: Response, body: unknown) =>
-    (await import("./error-from-response.js")).errorFromResponse(profile, response, body, { secrets });
-  const client = wrapClient(inner, transport, { vendor: profile.vendor, errorFor });
+  const client = wrapClient(inner, transport, { profile, secrets });
   if (extra.middleware) client.use(...extra.middleware);
 
   return {

@@ -10,6 +10,7 @@ import { scrubFacts, scrubSecrets } from "./redact.js";
 import type { Reply } from "./reply.js";
 import { findRequestId } from "./request-id.js";
 import { requestedWaitMs } from "./retry-after.js";
+import type { RetryOptions } from "./retry.js";
 import { sleep } from "./signals.js";
 
 export { errorFromResponse };
@@ -22,10 +23,27 @@ function requestId(reply: Reply, context: RequestContext): string | undefined {
   return findRequestId(reply.response.headers, names) ?? findRequestId(context.request.headers, names);
 }
 
+/** The body as JSON when it parses, else its text (`undefined` when empty), parsed once: what an error or a wait is read from. */
+export function replyBody(reply: Reply): unknown {
+  if (reply.parsed === undefined) {
+    const text = reply.text ?? (reply.bytes === undefined ? undefined : new TextDecoder().decode(reply.bytes));
+    reply.parsed = { value: text === undefined || text === "" ? undefined : parseOrText(text) };
+  }
+  return reply.parsed.value;
+}
+
+function parseOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 /** The `ApiError` a final non-2xx reply stands for, with the attempts, the request id and the secrets scrubbed. */
 export function responseError(reply: Reply, context: RequestContext): ApiError {
   const { profile, secrets, attempt } = context;
-  return errorFromResponse(profile, reply.response, reply.body, { attempts: attempt, requestId: requestId(reply, context), secrets });
+  return errorFromResponse(profile, reply.response, replyBody(reply), { attempts: attempt, requestId: requestId(reply, context), secrets });
 }
 
 /**
@@ -49,7 +67,7 @@ export function unreadableError(reply: Reply, context: RequestContext, reason: s
 /** The vendor's wait for this reply; the body (read once already) is looked at only for vendors that put one there. */
 export function serverRequestedWait(reply: Reply, context: RequestContext): number | undefined {
   const { retryAfterFromBody } = context.profile;
-  return requestedWaitMs(reply.response.headers, retryAfterFromBody ? reply.body : undefined, retryAfterFromBody);
+  return requestedWaitMs(reply.response.headers, retryAfterFromBody ? replyBody(reply) : undefined, retryAfterFromBody);
 }
 
 /**
@@ -81,8 +99,36 @@ export function requestBuildError(vendor: string, cause: unknown): InvalidReques
   return new InvalidRequestError(scrubFacts({ vendor, message, cause }));
 }
 
-/** Sleep between attempts (only a failure is retried); the call's abort or deadline ends the wait with its own error. */
-export async function pause(ms: number, context: RequestContext): Promise<void> {
+/**
+ * After an attempt that threw a retryable error (`reply` absent) or got a retryable status: wait
+ * (the vendor's requested wait, else a backoff) and say `true` to try again, or say `false` to
+ * hand the reply back as it is (no retries left, or the vendor asked for a wait beyond the cap).
+ */
+export async function waitToRetry(attempt: number, reply: Reply | undefined, context: RequestContext, options: RetryOptions): Promise<boolean> {
+  const canRetry = attempt <= context.maxRetries;
+  if (reply === undefined) {
+    await pause(backoffDelay(attempt, options), context);
+    return true;
+  }
+  const maxRetryAfter = options.maxRetryAfterMs ?? 60_000;
+  const requested = serverRequestedWait(reply, context);
+  if (requested !== undefined) options.onRetryAfter?.(Math.min(requested, maxRetryAfter));
+  // A wait beyond the cap is the vendor saying "not soon": hand the 429 back now.
+  if (!canRetry || (requested !== undefined && requested > maxRetryAfter)) return false;
+  await pause(requested ?? backoffDelay(attempt, options), context);
+  return true;
+}
+
+/** Full backoff: exponential, capped, with up to 25% jitter taken off so that clients spread out. */
+export function backoffDelay(retry: number, options: RetryOptions): number {
+  const initial = options.initialDelayMs ?? 500;
+  const max = options.maxDelayMs ?? 8_000;
+  const base = Math.min(max, initial * 2 ** (retry - 1));
+  return Math.round(base * (1 - (options.random ?? Math.random)() * 0.25));
+}
+
+/** Sleep between attempts; the call's abort or deadline ends the wait with its own error. */
+async function pause(ms: number, context: RequestContext): Promise<void> {
   try {
     await sleep(ms, context.signal);
   } catch {
