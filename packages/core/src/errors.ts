@@ -114,19 +114,12 @@ export class ApiError extends Error {
     Object.defineProperty(this, "response", { value: facts.response, enumerable: false });
   }
 
-  /** What `JSON.stringify(error)` shows: the facts, never the request or its headers. */
+  /**
+   * What `JSON.stringify(error)` shows: the facts (every own enumerable property, a subclass's
+   * `retryAfterMs` included), never the request, its headers or the raw `Response`.
+   */
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      message: this.message,
-      vendor: this.vendor,
-      status: this.status,
-      code: this.code,
-      requestId: this.requestId,
-      fields: this.fields,
-      attempts: this.attempts,
-      body: this.body,
-    };
+    return { name: this.name, message: this.message, ...(this as object) };
   }
 }
 
@@ -185,9 +178,6 @@ export class RateLimitError extends ApiError {
   constructor(init: ApiErrorInit & { retryAfterMs?: number | undefined }) {
     super(init);
     this.retryAfterMs = init.retryAfterMs;
-  }
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
   }
 }
 

@@ -12,7 +12,7 @@ afterEach(() => {
 });
 
 describe("errors before and after the scrubbing code loads", () => {
-  it("before it loads, an error keeps no body and no remembered credential; once loaded, the body is kept, scrubbed", async () => {
+  it("before it loads, an error keeps no body or field errors; once loaded, they are kept, scrubbed", async () => {
     delete holder[SCRUBBER];
     vi.resetModules();
     const { ApiError } = await import("../errors.js");
@@ -20,17 +20,16 @@ describe("errors before and after the scrubbing code loads", () => {
     const secret = "before-load-credential-77";
     rememberSecret(secret);
 
-    const early = new ApiError({ vendor: "t", message: `echoed ${secret}`, code: secret, requestId: secret, body: { token: secret }, fields: { a: [secret] } });
-    expect(early.message).toBe("echoed [REDACTED]");
-    expect(early.code).toBe("[REDACTED]");
-    expect(early.requestId).toBe("[REDACTED]");
+    const early = new ApiError({ vendor: "t", message: "the client's own words", body: { token: secret }, fields: { a: [secret] } });
     expect(early.body).toBeUndefined();
     expect(early.fields).toBeUndefined();
+    expect(JSON.stringify(early)).not.toContain(secret);
 
     await import("./redact.js");
-    const late = new ApiError({ vendor: "t", message: `echoed ${secret}`, body: { token: secret, kept: "yes" } });
+    const late = new ApiError({ vendor: "t", message: `echoed ${secret}`, body: { token: secret, kept: "yes" }, fields: { a: [secret] } });
     expect(late.message).toBe("echoed [REDACTED]");
     expect(late.body).toEqual({ token: "[REDACTED]", kept: "yes" });
+    expect(late.fields).toEqual({ a: ["[REDACTED]"] });
   });
 
   it("a request openapi-fetch cannot build throws InvalidRequestError without the credential its message quoted", async () => {

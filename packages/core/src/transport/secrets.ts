@@ -38,28 +38,21 @@ export function rememberSecret(secret: string | undefined | null): void {
   if (known.size > REGISTRY_SIZE) known.delete(known.values().next().value as string);
 }
 
-/** What an error says and carries, as far as scrubbing goes. */
+/** What an error carries that a server may have sent. */
 interface Facts {
-  message: string;
-  code?: string | undefined;
-  requestId?: string | undefined;
   body?: unknown;
   fields?: unknown;
 }
 
 /**
  * The facts of an error with every known credential scrubbed out. Before the scrubbing code has
- * loaded, the text is cleaned of every credential this process has remembered and what a server
- * sent (a body, field errors) is left out, so that no order of loading can leak one.
+ * loaded, the only errors built carry the client's own words (about its options, a path parameter,
+ * a status code); what a server sent (a body, field errors) is left out, so that no order of
+ * loading can leak a credential it echoed.
  */
 export function scrubbedFacts<T extends Facts>(facts: T): T {
   const scrub = holder[SCRUBBER];
-  if (scrub) return scrub(facts);
-  const clean = (text: string | undefined) => {
-    if (text !== undefined) for (const secret of knownSecrets()) text = text.split(secret).join("[REDACTED]");
-    return text;
-  };
-  return { ...facts, message: clean(facts.message), code: clean(facts.code), requestId: clean(facts.requestId), body: undefined, fields: undefined };
+  return scrub ? scrub(facts) : { ...facts, body: undefined, fields: undefined };
 }
 
 /** Called by the scrubbing module as it loads. */
