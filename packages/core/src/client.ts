@@ -48,7 +48,11 @@ export interface ApiClient<Paths extends {}> {
   rateLimiter: Limiter | undefined;
   /** The data of a 2xx result; for anything else, throws the `ApiError` the stack built for it. */
   unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T;
-  /** An `InvalidResponseError` for a 2xx whose content the client cannot use. */
+  /**
+   * An `InvalidResponseError` for a 2xx whose content the client cannot use. `message` is the
+   * vendor package's own words; `body` is kept once the scrubbing code has loaded (with the first
+   * failure), and left out before, as what a server sent may echo a credential.
+   */
   invalidResponse(message: string, response?: Response, body?: unknown): InvalidResponseError;
 }
 
@@ -133,10 +137,7 @@ export function createApiClient<Paths extends {}>(
     redirect: "manual",
     pathSerializer: createPathSerializer(profile.vendor),
   });
-  // Failure-only code, loaded with the first middleware-made non-2xx.
-  const errorFor = async (response: Response, body: unknown) =>
-    (await import("./error-from-response.js")).errorFromResponse(profile, response, body, { secrets });
-  const client = wrapClient(inner, transport, { vendor: profile.vendor, errorFor });
+  const client = wrapClient(inner, transport, { profile, secrets });
   if (extra.middleware) client.use(...extra.middleware);
 
   return {
@@ -155,13 +156,11 @@ export function createApiClient<Paths extends {}>(
   };
 }
 
-/** The error for a non-2xx result that did not come through a client: only what its status line says. */
+/**
+ * The error for a non-2xx result that did not come through a client: only its status, not even
+ * the reason phrase, which came from the server and is not scrubbed here.
+ */
 function statusError(vendor: string, response: Response): ApiError {
-  const init = {
-    vendor,
-    status: response.status,
-    message: `${response.status} ${response.statusText || "error"}`.trim(),
-    response,
-  };
+  const init = { vendor, status: response.status, message: `HTTP ${response.status}`, response };
   return response.status === 429 ? new RateLimitError(init) : new (errorClassForStatus(response.status))(init);
 }

@@ -3,7 +3,7 @@
  * went wrong, so callers branch with `instanceof` rather than on status numbers.
  */
 
-import { scrubSecrets, scrubValue } from "./transport/redact.js";
+import { scrubbedFacts } from "./transport/secrets.js";
 
 /**
  * What an {@link ApiError} is built from. Clients build their errors themselves; a vendor package or
@@ -104,33 +104,28 @@ export class ApiError extends Error {
   declare readonly response: Response | undefined;
 
   constructor(init: ApiErrorInit) {
-    // Scrubbed here, where every error is born: whatever a server echoed back (a token in its
-    // message, its body or a request-id header) never reaches the message, the stack or a log.
-    super(scrubSecrets(init.message), init.cause === undefined ? undefined : { cause: init.cause });
-    this.name = new.target.name;
-    this.status = init.status;
-    this.vendor = init.vendor;
-    this.code = init.code === undefined ? undefined : scrubSecrets(init.code);
-    this.requestId = init.requestId === undefined ? undefined : scrubSecrets(init.requestId);
-    this.body = scrubValue(init.body);
-    this.fields = scrubValue(init.fields);
-    this.attempts = init.attempts ?? 1;
-    Object.defineProperty(this, "response", { value: init.response, enumerable: false });
+    // Scrubbed here, where every error is born, once the scrubbing code has loaded (it comes with
+    // the first failure; code that builds an error from what a server sent loads it first).
+    const facts = scrubbedFacts(init);
+    super(facts.message, facts.cause === undefined ? undefined : { cause: facts.cause });
+    // The brand, not the class's own name, which a minifier renames; a subclass of the caller's keeps its name.
+    this.name = Object.hasOwn(new.target, KIND) ? (new.target as unknown as { [KIND]: string })[KIND] : new.target.name;
+    this.status = facts.status;
+    this.vendor = facts.vendor;
+    this.code = facts.code;
+    this.requestId = facts.requestId;
+    this.body = facts.body;
+    this.fields = facts.fields;
+    this.attempts = facts.attempts ?? 1;
+    Object.defineProperty(this, "response", { value: facts.response, enumerable: false });
   }
 
-  /** What `JSON.stringify(error)` shows: the facts, never the request or its headers. */
+  /**
+   * What `JSON.stringify(error)` shows: the facts (every own enumerable property, a subclass's
+   * `retryAfterMs` included), never the request, its headers or the raw `Response`.
+   */
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      message: this.message,
-      vendor: this.vendor,
-      status: this.status,
-      code: this.code,
-      requestId: this.requestId,
-      fields: this.fields,
-      attempts: this.attempts,
-      body: this.body,
-    };
+    return { name: this.name, message: this.message, ...(this as object) };
   }
 }
 
@@ -189,9 +184,6 @@ export class RateLimitError extends ApiError {
   constructor(init: ApiErrorInit & { retryAfterMs?: number | undefined }) {
     super(init);
     this.retryAfterMs = init.retryAfterMs;
-  }
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Client, Middleware } from "openapi-fetch";
 import { ApiError, InvalidRequestError } from "./errors.js";
+import type { VendorProfile } from "./profile.js";
 import type { Outcome, Transport } from "./transport/create-transport.js";
 import type { BodyMode } from "./transport/layer.js";
 
@@ -33,12 +34,12 @@ export function wrapClient<Paths extends {}>(
   inner: Client<Paths>,
   transport: Transport,
   options: {
-    vendor: string;
-    /** The error for a non-2xx the stack never saw: a middleware's own response. */
-    errorFor(response: Response, body: unknown): Promise<ApiError>;
+    profile: VendorProfile;
+    /** Credentials the stack has sent, scrubbed out of an error built for a middleware's own response. */
+    secrets: ReadonlySet<string>;
   },
 ): Client<Paths> {
-  const { vendor } = options;
+  const { vendor } = options.profile;
   // A middleware that looks at responses gets one it can read; otherwise the stack hands back the
   // response it has already read, and openapi-fetch (asked for a "stream") leaves it alone.
   const readers = new Set<Middleware>();
@@ -81,18 +82,16 @@ export function wrapClient<Paths extends {}>(
       if (error instanceof ApiError || started) throw error;
       // Building the request threw before anything was sent (a malformed query value, a body
       // the serializer refuses): a typed error rather than a bare TypeError or URIError.
-      throw new InvalidRequestError({
-        vendor,
-        message: `Could not build the request: ${(error as Error)?.message ?? String(error)}`,
-        cause: error,
-      });
+      throw (await import("./transport/on-failure.js")).requestBuildError(vendor, error);
     }
     if (outcome && result.response === handed) {
       const { response } = outcome.reply;
-      if (outcome.error) return failed({ error: outcome.reply.body, response }, outcome.error);
+      if (outcome.error) return failed({ error: outcome.errorBody, response }, outcome.error);
       return { data: bodyMode === "json" ? outcome.data : result.data, response };
     }
-    return readOwnResponse(result, bodyMode, options.errorFor);
+    // A response a middleware supplied or replaced: code only apps with such middleware need.
+    const own = await (await import("./own-response.js")).readOwnResponse(result, bodyMode, options.profile, options.secrets);
+    return own.error ? failed(own.result, own.error) : own.result;
   };
 
   const client: Record<string, unknown> = {
@@ -130,19 +129,6 @@ const EMPTY = { "content-length": "0" };
 function failed(result: RawResult, error: ApiError): RawResult {
   Object.defineProperty(result, FAILURE, { value: error });
   return result;
-}
-
-/** A response a middleware supplied or replaced: read as openapi-fetch would have, and typed the same way. */
-async function readOwnResponse(
-  result: RawResult,
-  bodyMode: BodyMode,
-  errorFor: (response: Response, body: unknown) => Promise<ApiError>,
-): Promise<RawResult> {
-  const { response } = result;
-  if (!response.ok) return failed(result, await errorFor(response, result.error));
-  if (bodyMode !== "json" || !(result.data instanceof ReadableStream)) return result;
-  const text = await response.text();
-  return { data: text === "" ? undefined : JSON.parse(text), response };
 }
 
 function checkCallOptions(vendor: string, maxRetries: unknown, timeoutMs: unknown): void {

@@ -1,5 +1,6 @@
 import { AuthenticationError, ConnectionError, InvalidResponseError } from "../errors.js";
-import { rememberSecret } from "../transport/redact.js";
+import { scrubFacts } from "../transport/redact.js";
+import { rememberSecret } from "../transport/secrets.js";
 
 /** Where and as whom a refreshing provider asks for tokens. */
 export interface TokenEndpointOptions {
@@ -88,14 +89,17 @@ export async function requestToken(options: {
   const record = (json ?? {}) as Record<string, unknown>;
   if (!response.ok) {
     const description = [record.error, record.error_description].filter((v) => typeof v === "string").join(": ");
-    throw new AuthenticationError({
-      vendor: options.vendor,
-      status: response.status,
-      message: `Token request failed (${response.status})${description ? `: ${description}` : ""}`,
-      code: typeof record.error === "string" ? record.error : undefined,
-      body: json ?? undefined,
-      response,
-    });
+    // The token endpoint's answer may echo the form back: its credentials are scrubbed out.
+    throw new AuthenticationError(
+      scrubFacts({
+        vendor: options.vendor,
+        status: response.status,
+        message: `Token request failed (${response.status})${description ? `: ${description}` : ""}`,
+        code: typeof record.error === "string" ? record.error : undefined,
+        body: json ?? undefined,
+        response,
+      }),
+    );
   }
   if (typeof record.access_token !== "string" || record.access_token === "") {
     throw new InvalidResponseError({

@@ -5,7 +5,6 @@
  * @module @customer-api/core/vendor-kit/paging
  */
 export {
-  abortError,
   type ListOptions,
   type Page,
   type PagedList,

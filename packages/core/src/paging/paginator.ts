@@ -1,5 +1,5 @@
 import type { CallOptions } from "../call-options.js";
-import { ConfigurationError, UserAbortError } from "../errors.js";
+import { ConfigurationError } from "../errors.js";
 
 /** How one paging style moves from page to page. `State` is what the next request needs. */
 export interface PagingStyle<State, PageBody, Item> {
@@ -123,28 +123,12 @@ export function paginate<State, PageBody, Item, T>(options: PaginatorOptions<Sta
   if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) {
     throw new ConfigurationError({ vendor: options.vendor, message: "`concurrency` must be a whole number >= 1" });
   }
-  async function* pages(): AsyncGenerator<Page<T, PageBody>> {
-    const { walkPages } = await loadWalker();
-    yield* walkPages(options);
-  }
   return {
-    pages,
+    async *pages() {
+      yield* (await loadWalker()).walkPages(options);
+    },
     async *[Symbol.asyncIterator]() {
-      const { signal, vendor } = options;
-      for await (const page of pages()) {
-        for (const item of page.items) {
-          // The caller may abort between two records of a page already fetched: stop there.
-          if (signal?.aborted) throw abortError(vendor, signal.reason);
-          yield item;
-        }
-      }
+      yield* (await loadWalker()).walkItems(options);
     },
   };
-}
-
-/** The error a listing ends with when its caller aborts: the caller's own `UserAbortError`, or one made for its reason. */
-export function abortError(vendor: string, reason: unknown): UserAbortError {
-  return reason instanceof UserAbortError
-    ? reason
-    : new UserAbortError({ vendor, message: "Listing was aborted by the caller", cause: reason });
 }

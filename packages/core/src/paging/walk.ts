@@ -1,7 +1,29 @@
 import type { CallOptions } from "../call-options.js";
 import { InvalidResponseError, UserAbortError } from "../errors.js";
+import { scrubFacts } from "../transport/redact.js";
 import { onAbort } from "../transport/signals.js";
-import { abortError, type Page, type PageLayout, type PaginatorOptions } from "./paginator.js";
+import type { Page, PageLayout, PaginatorOptions } from "./paginator.js";
+
+/** The records of every page, in order: what iterating a `PagedList` yields. */
+export async function* walkItems<State, PageBody, Item, T>(
+  options: PaginatorOptions<State, PageBody, Item, T>,
+): AsyncGenerator<T> {
+  const { signal, vendor } = options;
+  for await (const page of walkPages(options)) {
+    for (const item of page.items) {
+      // The caller may abort between two records of a page already fetched: stop there.
+      if (signal?.aborted) throw abortError(vendor, signal.reason);
+      yield item;
+    }
+  }
+}
+
+/** The error a listing ends with when its caller aborts: the caller's own `UserAbortError`, or one made for its reason. */
+function abortError(vendor: string, reason: unknown): UserAbortError {
+  return reason instanceof UserAbortError
+    ? reason
+    : new UserAbortError({ vendor, message: "Listing was aborted by the caller", cause: reason });
+}
 
 /**
  * The walk behind `paginate`. Pages are asked for ahead of the one being consumed and handed out
@@ -39,8 +61,9 @@ export async function* walkPages<State, PageBody, Item, T>(
         new InvalidResponseError({ vendor, message: `Paging stopped after ${maxPages} pages without an end` }),
       );
     } else if (seenStates.has(stateKey)) {
+      // The position came from the server, which may have echoed a credential into it.
       body = Promise.reject(
-        new InvalidResponseError({ vendor, message: `The server sent the same page position twice (${stateKey})` }),
+        new InvalidResponseError(scrubFacts({ vendor, message: `The server sent the same page position twice (${stateKey})` })),
       );
     } else {
       seenStates.add(stateKey);
@@ -70,7 +93,7 @@ export async function* walkPages<State, PageBody, Item, T>(
       if (caller?.aborted) throw abortError(vendor, caller.reason);
       const items = style.items(body);
       if (!Array.isArray(items)) {
-        throw new InvalidResponseError({ vendor, message: "A list page has no array of records", body });
+        throw new InvalidResponseError(scrubFacts({ vendor, message: "A list page has no array of records", body }));
       }
       if (items.length === 0) return;
       if (options.itemKey) {

@@ -1,6 +1,6 @@
 import type { TokenProvider } from "../auth/token-provider.js";
 import type { Layer } from "./layer.js";
-import { rememberSecret } from "./redact.js";
+import { rememberSecret } from "./secrets.js";
 
 /**
  * Put `<scheme> <token>` on every attempt, so that a refreshed token is used on retries. When the

@@ -1,5 +1,5 @@
 import type { TokenProvider } from "../auth/token-provider.js";
-import { ApiError, TimeoutError } from "../errors.js";
+import { ApiError } from "../errors.js";
 import type { VendorProfile } from "../profile.js";
 import { authLayer } from "./auth.js";
 import { followRedirects } from "./follow-redirects.js";
@@ -10,7 +10,6 @@ import { rateLimitLayer } from "./rate-limit.js";
 import type { Reply } from "./reply.js";
 import { type RetryOptions, retryLayer } from "./retry.js";
 import { callAborted, createSend } from "./send.js";
-import { onAbort } from "./signals.js";
 import { timeoutLayer } from "./timeout.js";
 
 export interface TransportOptions {
@@ -44,6 +43,8 @@ export interface Outcome {
   data?: unknown;
   /** A non-2xx's `ApiError`, with the attempts, the request id and the secrets scrubbed. */
   error?: ApiError;
+  /** A non-2xx's body, parsed as JSON when it parses (else its text): openapi-fetch's `error`. */
+  errorBody?: unknown;
 }
 
 export type Transport = (request: Request, call: CallSettings) => Promise<Outcome>;
@@ -65,13 +66,16 @@ export function createTransport(options: TransportOptions): Transport {
   if (logger) layers.push(lazyLayer(() => import("./logger.js").then((m) => m.loggerLayer(logger))));
   layers.push(timeoutLayer(), followRedirects());
   const send = compose(...layers)(createSend(options.fetch));
-  const { deadlineMs } = options;
-  const hasDeadline = deadlineMs !== undefined && deadlineMs >= 0 && deadlineMs < Number.POSITIVE_INFINITY;
+  const deadlineMs = options.deadlineMs ?? Number.POSITIVE_INFINITY;
+  const hasDeadline = deadlineMs >= 0 && deadlineMs < Number.POSITIVE_INFINITY;
+  let deadlines: typeof import("./deadline.js") | undefined;
 
   return async (request, call) => {
     const callerSignal = call.signal ?? undefined;
-    // A deadline signal only when there is a deadline; otherwise the caller's signal (or none) is the call's.
-    const deadline = hasDeadline ? new AbortController() : undefined;
+    // A deadline signal only when there is a deadline (its code loads with the first call that has
+    // one); otherwise the caller's signal (or none) is the call's.
+    if (hasDeadline) deadlines ??= await import("./deadline.js");
+    const deadline = deadlines?.startDeadline(deadlineMs, profile.vendor, callerSignal, () => context.attempt);
     const context: RequestContext = {
       profile,
       request,
@@ -85,21 +89,6 @@ export function createTransport(options: TransportOptions): Transport {
       bodyMode: call.bodyMode,
       secrets,
     };
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let unsubscribe: (() => void) | undefined;
-    if (deadline) {
-      timer = setTimeout(() => {
-        deadline.abort(
-          new TimeoutError({
-            vendor: profile.vendor,
-            message: `The overall deadline of ${deadlineMs} ms ran out`,
-            attempts: Math.max(1, context.attempt),
-          }),
-        );
-      }, deadlineMs);
-      if (callerSignal?.aborted) deadline.abort(callerSignal.reason);
-      else if (callerSignal) unsubscribe = onAbort(callerSignal, () => deadline.abort(callerSignal.reason));
-    }
     try {
       if (context.signal?.aborted) throw await callAborted(context);
       // Read the request body once, so every attempt and redirect can send it again without a copy.
@@ -112,8 +101,7 @@ export function createTransport(options: TransportOptions): Transport {
       // A token provider or a limiter that rejects with the signal's own reason.
       throw context.signal?.aborted ? await callAborted(context) : error;
     } finally {
-      if (timer !== undefined) clearTimeout(timer);
-      unsubscribe?.();
+      deadline?.stop();
     }
   };
 }
@@ -121,7 +109,12 @@ export function createTransport(options: TransportOptions): Transport {
 /** The final reply as data (a 2xx, JSON checked and parsed once) or as the `ApiError` it stands for. */
 function finish(reply: Reply, context: RequestContext): Outcome | Promise<Outcome> {
   const { response } = reply;
-  if (!response.ok) return import("./on-failure.js").then((m) => ({ reply, error: m.responseError(reply, context) }));
+  if (!response.ok)
+    return import("./on-failure.js").then((m) => ({
+      reply,
+      error: m.responseError(reply, context),
+      errorBody: m.replyBody(reply),
+    }));
   const { text } = reply;
   if (context.bodyMode !== "json" || text === undefined || text === "") return { reply };
   const type = response.headers.get("content-type");
@@ -132,7 +125,6 @@ function finish(reply: Reply, context: RequestContext): Outcome | Promise<Outcom
   } catch {
     return unreadable(reply, context, "the body is not valid JSON");
   }
-  reply.remember(data);
   return { reply, data };
 }
 

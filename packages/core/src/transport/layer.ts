@@ -20,6 +20,8 @@ export interface RequestContext {
   readonly callerSignal: AbortSignal | undefined;
   /** The signal `fetch` gets for the current attempt: the call's signal plus the attempt's timeout. */
   attemptSignal: AbortSignal | undefined;
+  /** Set when the current attempt's `timeoutMs` ran out (its signal then aborts). */
+  attemptTimedOut?: boolean;
   /** 1 for the first attempt. */
   attempt: number;
   readonly maxRetries: number;

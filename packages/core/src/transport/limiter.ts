@@ -58,22 +58,19 @@ export function resolveRateLimiter(
  * code an app needs only once it sends something, so they stay out of its start-up bundle.
  */
 class DeferredLimiter implements Limiter {
-  readonly limit: number;
-  readonly intervalMs: number;
-  readonly concurrency: number;
+  declare readonly limit: number;
+  declare readonly intervalMs: number;
+  declare readonly concurrency: number;
   private limiter: Limiter | undefined;
   private loading: Promise<Limiter> | undefined;
 
-  private readonly settings: Required<RateLimitOptions>;
-
   constructor(settings: RateLimitOptions) {
-    this.settings = checkRateLimit(settings);
-    ({ limit: this.limit, intervalMs: this.intervalMs, concurrency: this.concurrency } = this.settings);
+    Object.assign(this, checkRateLimit(settings));
   }
 
   private load(): Promise<Limiter> {
     this.loading ??= import("./sliding-log.js").then((m) => {
-      this.limiter = new m.SlidingLogLimiter(this.settings);
+      this.limiter = new m.SlidingLogLimiter(this);
       return this.limiter;
     });
     return this.loading;

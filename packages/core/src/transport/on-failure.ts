@@ -5,12 +5,14 @@
  */
 import { retryAfterOf } from "../descriptor/error-reader.js";
 import { errorFromResponse } from "../error-from-response.js";
-import { ApiError, ConnectionError, InvalidResponseError, TimeoutError, UserAbortError } from "../errors.js";
+import { ApiError, ConnectionError, InvalidRequestError, InvalidResponseError, TimeoutError, UserAbortError } from "../errors.js";
 import type { RequestContext } from "./layer.js";
-import { scrubSecrets } from "./redact.js";
+import { scrubFacts, scrubSecrets } from "./redact.js";
 import type { Reply } from "./reply.js";
 import { findRequestId } from "./request-id.js";
+import type { RetryOptions } from "./retry.js";
 import { requestedWaitMs } from "./retry-after.js";
+import { sleep } from "./signals.js";
 
 export { errorFromResponse };
 
@@ -22,10 +24,27 @@ function requestId(reply: Reply, context: RequestContext): string | undefined {
   return findRequestId(reply.response.headers, names) ?? findRequestId(context.request.headers, names);
 }
 
+/** The body as JSON when it parses, else its text (`undefined` when empty), parsed once: what an error or a wait is read from. */
+export function replyBody(reply: Reply): unknown {
+  if (reply.parsed === undefined) {
+    const text = reply.text ?? (reply.bytes === undefined ? undefined : new TextDecoder().decode(reply.bytes));
+    reply.parsed = { value: text === undefined || text === "" ? undefined : parseOrText(text) };
+  }
+  return reply.parsed.value;
+}
+
+function parseOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 /** The `ApiError` a final non-2xx reply stands for, with the attempts, the request id and the secrets scrubbed. */
 export function responseError(reply: Reply, context: RequestContext): ApiError {
   const { profile, secrets, attempt } = context;
-  return errorFromResponse(profile, reply.response, reply.body, {
+  return errorFromResponse(profile, reply.response, replyBody(reply), {
     attempts: attempt,
     requestId: requestId(reply, context),
     secrets,
@@ -53,7 +72,7 @@ export function unreadableError(reply: Reply, context: RequestContext, reason: s
 /** The vendor's wait for this reply; the body (read once already) is looked at only for vendors that put one there. */
 export function serverRequestedWait(reply: Reply, context: RequestContext): number | undefined {
   const retryAfterFromBody = retryAfterOf(context.profile);
-  return requestedWaitMs(reply.response.headers, retryAfterFromBody ? reply.body : undefined, retryAfterFromBody);
+  return requestedWaitMs(reply.response.headers, retryAfterFromBody ? replyBody(reply) : undefined, retryAfterFromBody);
 }
 
 /**
@@ -63,8 +82,13 @@ export function serverRequestedWait(reply: Reply, context: RequestContext): numb
 export function toTransportError(cause: unknown, request: Request, context: RequestContext): ApiError {
   if (cause instanceof ApiError) return cause;
   if (context.signal?.aborted) return callAborted(context);
-  const reason = context.attemptSignal?.aborted ? context.attemptSignal.reason : undefined;
-  if (reason instanceof ApiError) return reason;
+  if (context.attemptTimedOut) {
+    return new TimeoutError({
+      vendor: context.profile.vendor,
+      message: `${request.method} ${new URL(request.url).pathname} timed out after ${context.timeoutMs} ms (attempt ${context.attempt})`,
+      attempts: context.attempt,
+    });
+  }
   const detail = describeCause(cause);
   return new ConnectionError({
     vendor: context.profile.vendor,
@@ -72,6 +96,54 @@ export function toTransportError(cause: unknown, request: Request, context: Requ
     attempts: context.attempt,
     cause,
   });
+}
+
+/** The error for a request openapi-fetch could not build; its message may quote a header value, a credential say: scrubbed. */
+export function requestBuildError(vendor: string, cause: unknown): InvalidRequestError {
+  const message = `Could not build the request: ${(cause as Error)?.message ?? String(cause)}`;
+  return new InvalidRequestError(scrubFacts({ vendor, message, cause }));
+}
+
+/**
+ * After an attempt that threw a retryable error (`reply` absent) or got a retryable status: wait
+ * (the vendor's requested wait, else a backoff) and say `true` to try again, or say `false` to
+ * hand the reply back as it is (no retries left, or the vendor asked for a wait beyond the cap).
+ */
+export async function waitToRetry(
+  attempt: number,
+  reply: Reply | undefined,
+  context: RequestContext,
+  options: RetryOptions,
+): Promise<boolean> {
+  const canRetry = attempt <= context.maxRetries;
+  if (reply === undefined) {
+    await pause(backoffDelay(attempt, options), context);
+    return true;
+  }
+  const maxRetryAfter = options.maxRetryAfterMs ?? 60_000;
+  const requested = serverRequestedWait(reply, context);
+  if (requested !== undefined) options.onRetryAfter?.(Math.min(requested, maxRetryAfter));
+  // A wait beyond the cap is the vendor saying "not soon": hand the 429 back now.
+  if (!canRetry || (requested !== undefined && requested > maxRetryAfter)) return false;
+  await pause(requested ?? backoffDelay(attempt, options), context);
+  return true;
+}
+
+/** Full backoff: exponential, capped, with up to 25% jitter taken off so that clients spread out. */
+export function backoffDelay(retry: number, options: RetryOptions): number {
+  const initial = options.initialDelayMs ?? 500;
+  const max = options.maxDelayMs ?? 8_000;
+  const base = Math.min(max, initial * 2 ** (retry - 1));
+  return Math.round(base * (1 - (options.random ?? Math.random)() * 0.25));
+}
+
+/** Sleep between attempts; the call's abort or deadline ends the wait with its own error. */
+async function pause(ms: number, context: RequestContext): Promise<void> {
+  try {
+    await sleep(ms, context.signal);
+  } catch {
+    throw callAborted(context);
+  }
 }
 
 /** The error for a call whose own signal fired: the caller aborted it, or its deadline ran out. */

@@ -1,4 +1,12 @@
-/** Keeping credentials out of anything a person or a log store might read. */
+/**
+ * Keeping credentials out of anything a person or a log store might read. Failure-only code: it
+ * loads with the first failure (or the first logged request), and from then on every `ApiError`
+ * is built through {@link scrubFacts}.
+ */
+import type { ApiErrorInit } from "../errors.js";
+import { installScrubber, knownSecrets } from "./secrets.js";
+
+export { rememberSecret } from "./secrets.js";
 
 // Whole parameter names only: `keyword` or `national_code` are search terms, not secrets.
 const SECRET_PARAM =
@@ -21,39 +29,11 @@ export function redactUrl(url: string, secrets?: ReadonlySet<string>): string {
   return scrubSecrets(parsed.toString(), secrets);
 }
 
-/**
- * Every credential any client in this process has sent or been given (tokens, refresh tokens,
- * client secrets), most recent last. An error can be built where no client is at hand (a
- * normalizer refusing a record the server echoed a token into), so scrubbing cannot rely on a
- * per-client list alone. Kept on `globalThis` under a `Symbol.for` key so that the CJS and the
- * ESM build of core, loaded side by side, share one list; capped, so a long-running process that
- * refreshes its token every hour does not grow it without bound.
- */
-const REGISTRY = Symbol.for("@customer-api/core.secrets");
-const REGISTRY_SIZE = 256;
-/** Shorter values are too likely to be ordinary words; masking them would garble messages. */
-const MIN_REGISTERED = 8;
-
-function registry(): Set<string> {
-  const holder = globalThis as { [REGISTRY]?: Set<string> };
-  holder[REGISTRY] ??= new Set<string>();
-  return holder[REGISTRY];
-}
-
-/** Remember a credential, so that no error or log event built later in this process shows it. */
-export function rememberSecret(secret: string | undefined | null): void {
-  if (typeof secret !== "string" || secret.length < MIN_REGISTERED) return;
-  const known = registry();
-  known.delete(secret);
-  known.add(secret);
-  if (known.size > REGISTRY_SIZE) known.delete(known.values().next().value as string);
-}
-
 /** Replace every occurrence of a known credential (this call's, and any this process has seen) in a string. */
 export function scrubSecrets(text: string, secrets?: ReadonlySet<string>): string {
   let out = text;
   if (secrets) for (const secret of secrets) if (secret.length >= 4 && out.includes(secret)) out = out.split(secret).join(MASK);
-  for (const secret of registry()) if (out.includes(secret)) out = out.split(secret).join(MASK);
+  for (const secret of knownSecrets()) if (out.includes(secret)) out = out.split(secret).join(MASK);
   return out;
 }
 
@@ -95,3 +75,22 @@ function scrubAt(value: unknown, secrets: ReadonlySet<string> | undefined, depth
   }
   return copy ?? value;
 }
+
+/**
+ * An error's facts with every known credential scrubbed out of what it says and carries: whatever a
+ * server echoed back (a token in its message, its body or a request-id header) never reaches the
+ * message, the stack or a log. Code that builds an error from what a server sent passes its facts
+ * through this, which also loads (and so installs) the scrubber every later error goes through.
+ */
+export function scrubFacts<T extends ApiErrorInit>(facts: T, secrets?: ReadonlySet<string>): T {
+  return {
+    ...facts,
+    message: scrubSecrets(facts.message, secrets),
+    code: facts.code === undefined ? undefined : scrubSecrets(facts.code, secrets),
+    requestId: facts.requestId === undefined ? undefined : scrubSecrets(facts.requestId, secrets),
+    body: scrubValue(facts.body, secrets),
+    fields: scrubValue(facts.fields, secrets),
+  };
+}
+
+installScrubber((facts) => scrubFacts(facts as ApiErrorInit) as typeof facts);

@@ -1,14 +1,13 @@
 import type { BodyMode } from "./layer.js";
 
-const NO_BODY = -1;
-
 /**
  * A response with its body read exactly once, inside the attempt (so the attempt's timeout covers
  * a server that stalls mid-body and a dropped connection fails where it can be retried), and
- * parsed at most once, however many layers look at it.
+ * parsed at most once: a 2xx by the stack's JSON check, anything else by the failure code.
  */
 export class Reply {
-  private parsed: unknown = NO_BODY;
+  /** The body parsed by the failure code, once it needed it (see `replyBody`). */
+  parsed?: { value: unknown };
 
   constructor(
     readonly response: Response,
@@ -17,28 +16,6 @@ export class Reply {
     /** The body as bytes, when the caller asked for something other than JSON. */
     readonly bytes?: ArrayBuffer,
   ) {}
-
-  /** The body as JSON when it parses, else its text (`undefined` when empty): what an error or a wait is read from. */
-  get body(): unknown {
-    if (this.parsed === NO_BODY) {
-      const text = this.text ?? (this.bytes === undefined ? undefined : new TextDecoder().decode(this.bytes));
-      this.parsed = text === undefined || text === "" ? undefined : parseOrText(text);
-    }
-    return this.parsed;
-  }
-
-  /** Hand over a JSON value already parsed (the 2xx check), so nothing parses it again. */
-  remember(value: unknown): void {
-    this.parsed = value;
-  }
-}
-
-function parseOrText(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
 
 /** Statuses that never carry a body (and `Response` refuses one for them). */

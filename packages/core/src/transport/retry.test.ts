@@ -1,8 +1,9 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ConnectionError, UserAbortError } from "../errors.js";
 import type { RequestContext, Send } from "./layer.js";
+import { backoffDelay } from "./on-failure.js";
 import { Reply } from "./reply.js";
-import { backoffDelay, isRetryableStatus, retryLayer } from "./retry.js";
+import { isRetryableStatus, retryLayer } from "./retry.js";
 import { retryAfterFromHeaders } from "./retry-after.js";
 
 // The wait a vendor asks for is read by failure-only code that loads with the first retryable

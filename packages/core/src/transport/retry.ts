@@ -1,8 +1,6 @@
 import { ConnectionError } from "../errors.js";
-import type { Layer, RequestContext } from "./layer.js";
+import type { Layer } from "./layer.js";
 import type { Reply } from "./reply.js";
-import { callAborted } from "./send.js";
-import { sleep } from "./signals.js";
 
 export interface RetryOptions {
   /** First backoff step (default 500 ms), doubled each retry up to `maxDelayMs` (default 8 s). */
@@ -32,50 +30,24 @@ export function isRetryableError(method: string, error: unknown): boolean {
   return IDEMPOTENT.has(method) && error instanceof ConnectionError;
 }
 
-/** Full backoff: exponential, capped, with up to 25% jitter taken off so that clients spread out. */
-export function backoffDelay(retry: number, options: RetryOptions): number {
-  const initial = options.initialDelayMs ?? 500;
-  const max = options.maxDelayMs ?? 8_000;
-  const base = Math.min(max, initial * 2 ** (retry - 1));
-  return Math.round(base * (1 - (options.random ?? Math.random)() * 0.25));
-}
-
 /**
  * Attempts until one is final. Each attempt resends the call's own request (its body was read
  * ahead), so a retry copies nothing. Errors already carry their attempt number: every layer
  * builds them with `context.attempt`.
  */
 export function retryLayer(options: RetryOptions): Layer {
-  const maxRetryAfter = options.maxRetryAfterMs ?? 60_000;
   return (next) => async (request, context) => {
     for (let attempt = 1; ; attempt++) {
       context.attempt = attempt;
-      const canRetry = attempt <= context.maxRetries;
-      let reply: Reply;
+      let reply: Reply | undefined;
       try {
         reply = await next(request, context);
+        if (!isRetryableStatus(request.method, reply.response.status)) return reply;
       } catch (error) {
-        if (!canRetry || !isRetryableError(request.method, error)) throw error;
-        await pause(backoffDelay(attempt, options), context);
-        continue;
+        if (attempt > context.maxRetries || !isRetryableError(request.method, error)) throw error;
       }
-      const { status } = reply.response;
-      if (!isRetryableStatus(request.method, status)) return reply;
-      // Reading the wait is failure-only code, loaded with the first retryable status.
-      const requested = (await import("./on-failure.js")).serverRequestedWait(reply, context);
-      if (requested !== undefined) options.onRetryAfter?.(Math.min(requested, maxRetryAfter));
-      // A wait beyond the cap is the vendor saying "not soon": hand the 429 back now.
-      if (!canRetry || (requested !== undefined && requested > maxRetryAfter)) return reply;
-      await pause(requested ?? backoffDelay(attempt, options), context);
+      // Waiting before the next attempt is failure-only code, loaded with the first failure.
+      if (!(await (await import("./on-failure.js")).waitToRetry(attempt, reply, context, options))) return reply!;
     }
   };
-}
-
-/** Sleep between attempts; the call's abort or deadline ends the wait with its own error. */
-async function pause(ms: number, context: RequestContext): Promise<void> {
-  try {
-    await sleep(ms, context.signal);
-  } catch {
-    throw await callAborted(context);
-  }
 }

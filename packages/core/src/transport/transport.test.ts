@@ -48,6 +48,20 @@ describe("retries", () => {
     expect(server.requests).toHaveLength(3);
   });
 
+  it("a call waiting to retry holds no limiter slot: another call goes out during its backoff", async () => {
+    // One slot; /a fails once with a 500 (backoff, no requested wait, so no pause for everyone).
+    const server = await serve((req, res) => {
+      const firstA = req.url === "/a" && server.requests.filter((r) => r.url === "/a").length === 1;
+      json(res, firstA ? 500 : 200, { url: req.url });
+    });
+    const api = testClient(server.url, { rateLimit: { limit: 100, intervalMs: 1_000, concurrency: 1 } });
+    const a = getOrThrow(api, "/a");
+    while (server.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    const b = getOrThrow(api, "/b");
+    expect(await Promise.all([a, b])).toEqual([{ url: "/a" }, { url: "/b" }]);
+    expect(server.requests.map((r) => r.url)).toEqual(["/a", "/b", "/a"]);
+  });
+
   it("gives up after maxRetries and reports the attempts on the error", async () => {
     const server = await serve((_req, res) => json(res, 502, { message: "bad gateway", code: "upstream" }));
     const error = await getOrThrow(testClient(server.url, { maxRetries: 1 }), "/things").catch((e: unknown) => e);
