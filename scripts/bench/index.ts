@@ -12,6 +12,7 @@ import { kib, mib, Report, stats, type VariantResult, x } from "./harness.js";
 import { memory } from "./memory.js";
 import { overhead } from "./overhead.js";
 import { concurrentTargets, paging } from "./paging.js";
+import { sharedLimiter } from "./shared-limiter.js";
 
 const quick = process.argv.includes("--quick");
 const settings = quick
@@ -84,6 +85,8 @@ for (const line of [
   "  pages x latency (the physical limit of a sequential walk; a loaded machine adds its waits to this one), and for",
   "  `concurrency: 4` pages x latency / 4. Ours is `list({ concurrency: 1 })` (Pexip's default is its documented 4). Beside it, one",
   "  plain `fetch` round trip to the same server, timed alone: what a page costs at least on this machine, whatever the client.",
+  "- **Shared limiter**: `@customer-api/redis`'s limiter against the in-memory one on a local `redis-server` the bench starts,",
+  "  in alternating rounds: `acquire()` + release alone, and a client `GET` over loopback; ratio = Redis / in-memory time per call.",
   "- **Build and types**: wall time of `turbo run build --force` and of the cached rebuild after it; `tsc --extendedDiagnostics`",
   "  (strict, `skipLibCheck`) of one file using all five clients against the same calls on bare openapi-fetch, alternating runs.",
 ])
@@ -134,6 +137,10 @@ took();
 
 // Paging
 const pages = await paging(report, { pages: settings.pages, latencyPages: settings.latencyPages, latencyMs: LATENCY_MS });
+took();
+
+// Shared limiter
+await sharedLimiter(report, quick ? { rounds: 5, calls: 500 } : { rounds: 9, calls: 2_000 });
 took();
 
 // Build and types
