@@ -14,7 +14,15 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { mergedShtaraDocument, parseEmbeddedOpenApi, REPO_ROOT, readVendorFile, vendorSpecsDir } from "@customer-api/testkit";
+// The vendor-documents part of the kit alone: spec:diff runs before anything is built, and the
+// kit's entry imports core's build.
+import {
+  mergedShtaraDocument,
+  parseEmbeddedOpenApi,
+  REPO_ROOT,
+  readVendorFile,
+  vendorSpecsDir,
+} from "@customer-api/testkit/vendor-docs";
 import { parse } from "yaml";
 import { type Comparison, compareModels } from "./spec-compare.js";
 import {

@@ -44,6 +44,10 @@ export interface VariantResult {
   name: string;
   /** Operations per second per round, in round order. */
   rates: number[];
+  /** The baseline's rate in the same rounds, so that results of several processes pool by round. */
+  baselineRates: number[];
+  /** Operations per wall-clock second per round. */
+  wallRates: number[];
   /** Rate / the baseline's rate in the same round. */
   ratio: Stats;
   rate: Stats;
@@ -106,13 +110,35 @@ export async function interleaved(variants: readonly Variant[], options: RoundsO
       }
     }
   }
-  return variants.map((variant, index) => ({
-    name: variant.name,
-    rates: rates[index]!,
-    rate: stats(rates[index]!),
-    wallRate: stats(wallRates[index]!),
-    ratio: stats(rates[index]!.map((rate, round) => rate / rates[0]![round]!)),
-  }));
+  return variants.map((variant, index) => summarize(variant.name, rates[index]!, rates[0]!, wallRates[index]!));
+}
+
+function summarize(name: string, rates: number[], baselineRates: number[], wallRates: number[]): VariantResult {
+  return {
+    name,
+    rates,
+    baselineRates,
+    wallRates,
+    rate: stats(rates),
+    wallRate: stats(wallRates),
+    ratio: stats(rates.map((rate, round) => rate / baselineRates[round]!)),
+  };
+}
+
+/**
+ * The rounds of several processes as one run: a process's JIT and heap settle differently from
+ * another's, which shifts all of its rounds alike; pooling the per-round ratios of a few
+ * processes keeps that from moving the median from one run to the next.
+ */
+export function pooled(runs: readonly VariantResult[][]): VariantResult[] {
+  return runs[0]!.map((first, index) =>
+    summarize(
+      first.name,
+      runs.flatMap((run) => run[index]!.rates),
+      runs.flatMap((run) => run[index]!.baselineRates),
+      runs.flatMap((run) => run[index]!.wallRates),
+    ),
+  );
 }
 
 // Formatting ------------------------------------------------------------------------------------

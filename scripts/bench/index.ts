@@ -23,6 +23,8 @@ const settings = quick
       latencyPages: 20,
       tscRuns: 1,
       coldBuild: false,
+      processes: 1,
+      pagingRepeats: 1,
     }
   : {
       rounds: { rounds: 11, batchMs: 300, warmupRounds: 1, warmupMs: 600 },
@@ -31,6 +33,8 @@ const settings = quick
       latencyPages: 1_000,
       tscRuns: 3,
       coldBuild: true,
+      processes: 3,
+      pagingRepeats: 3,
     };
 const LATENCY_MS = 20;
 const budgets = { homele: 8 * 1024, other: 8.5 * 1024 };
@@ -60,8 +64,9 @@ report.line();
 report.line("## Method");
 report.line();
 for (const line of [
-  "- **Ratios, never absolute times across runs.** Every ratio in a table comes from one process, in which the variants run interleaved:",
-  `  ${settings.rounds.rounds} rounds after ${settings.rounds.warmupRounds} warm-up round of ${settings.rounds.warmupMs} ms a variant (thrown away), each variant one batch of ${settings.rounds.batchMs} ms of CPU time per round after a forced GC,`,
+  "- **Ratios, never absolute times across runs.** Every per-request ratio comes from rounds in which the variants run interleaved,",
+  `  in ${settings.processes} process(es) per transport (stub and loopback processes alternating; their rounds pooled, as one process's JIT and heap shift all its rounds alike):`,
+  `  ${settings.rounds.rounds} rounds a process after ${settings.rounds.warmupRounds} warm-up round of ${settings.rounds.warmupMs} ms a variant (thrown away), each variant one batch of ${settings.rounds.batchMs} ms of CPU time per round after a forced GC,`,
   "  the order rotated by one each round. Each variant's rate is divided by the baseline's rate *in the same round*; the tables give",
   "  min / median / max of those per-round ratios. Load on a shared machine shifts whole rounds, not one variant against another.",
   "- **Per-request overhead**: one customer by id, one request at a time. *Stubbed `fetch`*: a `fetch` that returns",
@@ -76,7 +81,7 @@ for (const line of [
   "- **Memory**: sequential `customers.get` over a `fetch` that returns an already-resolved promise, so the event loop never turns",
   "  during the loop; heap after a forced GC right after the loop, each variant in its own process.",
   "- **Paging**: a loopback server in a child process serves the vendor's real list envelope (cursor: Homele; offset: Pexip; page",
-  "  number: Coax), 100 records a page. Each variant walks every record in its own process, after one untimed record walked the",
+  `  number: Coax), 100 records a page. Each variant walks every record in its own process, ${settings.pagingRepeats} time(s) in rotated order (the walk with the median CPU time is reported), after one untimed record walked the`,
   "  same way (so loading modules and opening the connection are not timed): CPU time of client and server",
   "  (compared, for the reason above; wall time beside it), peak RSS (`maxRSS`) and heap growth",
   "  (heap after GC, sampled every 2,500 records, minus the heap before the walk). Rate limits off. The hand-written loop is",
@@ -97,7 +102,7 @@ report.line();
 report.line("## Figures");
 report.line();
 sectionStart.at = Date.now();
-const speed = await overhead(report, settings.rounds);
+const speed = await overhead(report, settings.rounds, settings.processes);
 took();
 
 // Bundle size
@@ -136,11 +141,16 @@ const mem = await memory(report, settings.memoryCalls);
 took();
 
 // Paging
-const pages = await paging(report, { pages: settings.pages, latencyPages: settings.latencyPages, latencyMs: LATENCY_MS });
+const pages = await paging(report, {
+  pages: settings.pages,
+  latencyPages: settings.latencyPages,
+  latencyMs: LATENCY_MS,
+  repeats: settings.pagingRepeats,
+});
 took();
 
 // Shared limiter
-await sharedLimiter(report, quick ? { rounds: 5, calls: 500 } : { rounds: 9, calls: 2_000 });
+await sharedLimiter(report, quick ? { rounds: 5, calls: 500 } : { rounds: 21, calls: 1_000 });
 took();
 
 // Build and types

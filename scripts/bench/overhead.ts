@@ -12,7 +12,7 @@ import ky from "ky";
 import createClient from "openapi-fetch";
 import { runInChild } from "./child.js";
 import { homeleCustomerBody } from "./fixtures.js";
-import { count, interleaved, type Report, type RoundsOptions, type Variant, type VariantResult, x } from "./harness.js";
+import { count, interleaved, pooled, type Report, type RoundsOptions, type Variant, type VariantResult, x } from "./harness.js";
 import { startServer } from "./server.js";
 
 const STUB_BASE = "https://crm.homele.com/api/v2/crm";
@@ -83,10 +83,17 @@ export interface OverheadFigures {
   loopback: VariantResult[];
 }
 
-export async function overhead(report: Report, rounds: RoundsOptions): Promise<OverheadFigures> {
+export async function overhead(report: Report, rounds: RoundsOptions, processes = 1): Promise<OverheadFigures> {
+  const runs: Record<keyof OverheadFigures, VariantResult[][]> = { stub: [], loopback: [] };
+  // Stub and loopback processes alternate, so that a stretch of load falls on both alike.
+  for (let i = 0; i < processes; i++) {
+    for (const transport of ["stub", "loopback"] as const) {
+      runs[transport].push(await runInChild<VariantResult[]>(import.meta.url, "measureOverhead", { transport, rounds }));
+    }
+  }
   const figures = {} as OverheadFigures;
   for (const transport of ["stub", "loopback"] as const) {
-    figures[transport] = await runInChild<VariantResult[]>(import.meta.url, "measureOverhead", { transport, rounds });
+    figures[transport] = pooled(runs[transport]);
     report.line(
       transport === "stub"
         ? "### Per-request overhead, stubbed `fetch` (client code only)"

@@ -77,11 +77,16 @@ async function main(): Promise<void> {
       limiter: { memory: [] as number[], redis: [] as number[] },
       client: { memory: [] as number[], redis: [] as number[] },
     };
+    // The order alternates from round to round, so that neither limiter always runs first.
     for (let round = 0; round < rounds; round++) {
-      results.limiter.memory.push(await limiterOnly(new RateLimiter(memorySettings)));
-      results.limiter.redis.push(await limiterOnly(shared));
-      results.client.memory.push(await clientCalls(new RateLimiter(memorySettings), baseUrl));
-      results.client.redis.push(await clientCalls(shared, baseUrl));
+      const steps = [
+        async () => results.limiter.memory.push(await limiterOnly(new RateLimiter(memorySettings))),
+        async () => results.limiter.redis.push(await limiterOnly(shared)),
+        async () => results.client.memory.push(await clientCalls(new RateLimiter(memorySettings), baseUrl)),
+        async () => results.client.redis.push(await clientCalls(shared, baseUrl)),
+      ];
+      const order = round % 2 === 0 ? [0, 1, 2, 3] : [1, 0, 3, 2];
+      for (const i of order) await steps[i]!();
     }
 
     const report = Object.fromEntries(
