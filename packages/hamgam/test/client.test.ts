@@ -174,4 +174,11 @@ describe("offset paging against a server that pages for real", () => {
     expect(() => hamgam.customers.list({ pageSize: 2.5 })).toThrow(/pageSize/);
     expect(server!.requests).toHaveLength(0);
   });
+
+  it("refuses a concurrency that is not a whole number >= 1, at once, as the paginator does", async () => {
+    const hamgam = await serve((_req, res) => json(res, 200, []));
+    expect(() => hamgam.customers.list({ concurrency: 0 })).toThrow(ConfigurationError);
+    expect(() => hamgam.customers.list({ concurrency: 1.5 })).toThrow("`concurrency` must be a whole number >= 1");
+    expect(server!.requests).toHaveLength(0);
+  });
 });

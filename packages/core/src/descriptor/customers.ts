@@ -1,6 +1,6 @@
 import type { CallOptions } from "../call-options.js";
 import type { ApiClient } from "../client.js";
-import { InvalidRequestError } from "../errors.js";
+import { ConfigurationError, InvalidRequestError } from "../errors.js";
 import type { ListOptions, PagedList } from "../paging/paginator.js";
 import type { CustomerMethod, OperationFacts, VendorDescriptor } from "./types.js";
 
@@ -161,8 +161,10 @@ export function defineCustomers<Paths extends {}, F extends Facts, C, Call exten
       if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize >= 1)) {
         throw new InvalidRequestError({ vendor, message: "`pageSize` must be a whole number >= 1" });
       }
+      // The paginator's own check, made here too because its code loads with the first page: the
+      // same error as when a vendor calls `paginate` itself.
       if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) {
-        throw new InvalidRequestError({ vendor, message: "`concurrency` must be a whole number >= 1" });
+        throw new ConfigurationError({ vendor, message: "`concurrency` must be a whole number >= 1" });
       }
       const { stack, own, query: filters } = split(call);
       // The paging code loads with the first page, so an app that never lists never ships it.
