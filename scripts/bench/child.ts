@@ -8,10 +8,11 @@ import { fileURLToPath } from "node:url";
 
 const self = fileURLToPath(import.meta.url);
 
-export function runInChild<T>(moduleUrl: string, name: string, args: unknown): Promise<T> {
+/** `nodeFlags` go to the child's Node, e.g. `--single-threaded-gc`. */
+export function runInChild<T>(moduleUrl: string, name: string, args: unknown, nodeFlags: readonly string[] = []): Promise<T> {
   const child = fork(self, [], {
     env: { ...process.env, BENCH_CHILD: JSON.stringify({ moduleUrl, name, args }) },
-    execArgv: ["--expose-gc", "--import", "tsx"],
+    execArgv: ["--expose-gc", ...nodeFlags, "--import", "tsx"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   return new Promise((resolve, reject) => {

@@ -88,7 +88,11 @@ export async function overhead(report: Report, rounds: RoundsOptions, processes 
   // Stub and loopback processes alternate, so that a stretch of load falls on both alike.
   for (let i = 0; i < processes; i++) {
     for (const transport of ["stub", "loopback"] as const) {
-      runs[transport].push(await runInChild<VariantResult[]>(import.meta.url, "measureOverhead", { transport, rounds }));
+      // V8 on the main thread only: its GC and compiler threads bill their CPU to the process in
+      // amounts that vary from batch to batch, and the rates are per CPU-second.
+      runs[transport].push(
+        await runInChild<VariantResult[]>(import.meta.url, "measureOverhead", { transport, rounds }, ["--single-threaded"]),
+      );
     }
   }
   const figures = {} as OverheadFigures;
