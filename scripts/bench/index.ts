@@ -83,7 +83,7 @@ for (const line of [
   "  during the loop; heap after a forced GC right after the loop, each variant in its own process.",
   "- **Paging**: a loopback server in a child process serves the vendor's real list envelope (cursor: Homele; offset: Pexip; page",
   `  number: Coax), 100 records a page. Each variant walks every record in its own process, ${settings.pagingRepeats} time(s) in rotated order (the walk with the median CPU time is reported), after one untimed record walked the`,
-  "  same way (so loading modules and opening the connection are not timed): CPU time of client and server",
+  "  same way (so loading modules and opening the connection are not timed): CPU time of client (`--single-threaded`) and server",
   "  (compared, for the reason above; wall time beside it), peak RSS (`maxRSS`) and heap growth",
   "  (heap after GC, sampled every 2,500 records, minus the heap before the walk). Rate limits off. The hand-written loop is",
   "  `fetch` + `res.json()` + the page's own next link, with or without the vendor's normalizer. `concurrency: 4` is n/a until",
