@@ -39,7 +39,7 @@ export { assertPhoneCountry } from "./normalize/phone-country.js";
 // Paging types; the paginator itself is in `@customer-api/core/vendor-kit/paging`, so that an app
 // that never lists does not load it (a bundler keeps what a start-up module re-exports).
 export type { ListOptions, Page, PagedList, PageLayout, PaginatorOptions, PagingStyle } from "./paging/paginator.js";
-export { type ErrorDetails, secondsToMs, type VendorProfile } from "./profile.js";
+export type { ErrorDetails, VendorProfile } from "./profile.js";
 export type { RawResult } from "./raw-client.js";
 export { isLimiter, type Limiter, type RateLimitOptions } from "./transport/limiter.js";
 export type { AttemptLog, Logger } from "./transport/logger.js";

@@ -151,36 +151,26 @@ export function defineCustomers<Paths extends {}, F extends Facts, C, Call exten
     };
   }
   if (list?.paging) {
-    const facts = list.paging;
     resource.list = (params: Record<string, unknown> = {}): PagedList<C> => {
-      const { maxItems, pageSize, concurrency, ...call } = params as {
-        maxItems?: number;
-        pageSize?: number;
-        concurrency?: number;
-      };
-      if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize >= 1)) {
+      const { pageSize, concurrency } = params;
+      if (pageSize !== undefined && !(Number.isInteger(pageSize) && (pageSize as number) >= 1)) {
         throw new InvalidRequestError({ vendor, message: "`pageSize` must be a whole number >= 1" });
       }
       // The paginator's own check, made here too because its code loads with the first page: the
       // same error as when a vendor calls `paginate` itself.
-      if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) {
+      if (concurrency !== undefined && !(Number.isInteger(concurrency) && (concurrency as number) >= 1)) {
         throw new ConfigurationError({ vendor, message: "`concurrency` must be a whole number >= 1" });
       }
-      const { stack, own, query: filters } = split(call);
       // The paging code loads with the first page, so an app that never lists never ships it.
       const walk = () =>
         import("./list.js").then((m) =>
-          m.listPaged({
+          m.listCustomers(params, {
             vendor,
-            facts,
-            pageSize,
-            maxItems,
-            // By default as many pages in flight as the vendor documents concurrent requests.
-            concurrency: concurrency ?? api.profile.rateLimit?.concurrency,
-            call: stack as CallOptions,
-            // `call` is the list's per-call options with the paginator's own signal.
-            fetchPage: (query, call) => send(list!, { ...own, ...call }, { params: { query: { ...filters, ...query } } }),
+            list,
+            split,
+            send,
             normalize: options.normalize,
+            defaultConcurrency: api.profile.rateLimit?.concurrency,
           }),
         );
       return {
