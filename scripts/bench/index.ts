@@ -34,7 +34,7 @@ const settings = quick
       tscRuns: 3,
       coldBuild: true,
       processes: 3,
-      pagingRepeats: 3,
+      pagingRepeats: 5,
     };
 const LATENCY_MS = 20;
 const budgets = { homele: 8 * 1024, other: 8.5 * 1024 };
@@ -85,7 +85,7 @@ for (const line of [
   `  number: Coax), 100 records a page. Each variant walks every record in its own process, ${settings.pagingRepeats} time(s) in rotated order (the walk with the median CPU time is reported), after one untimed record walked the`,
   "  same way (so loading modules and opening the connection are not timed): CPU time of client (`--single-threaded`) and server",
   "  (compared, for the reason above; wall time beside it), peak RSS (`maxRSS`) and heap growth",
-  "  (heap after GC, sampled every 2,500 records, minus the heap before the walk). Rate limits off. The hand-written loop is",
+  "  (heap after GC, sampled every 2,500 records, minus the heap before the walk; the time of those forced GCs is left out). Rate limits off. The hand-written loop is",
   "  `fetch` + `res.json()` + the page's own next link, with or without the vendor's normalizer. `concurrency: 4` is n/a until",
   "  a server 10 ms away sees more than two of its requests at once in a short walk. Then the same behind a fixed server latency: wall time against",
   "  pages x latency (the physical limit of a sequential walk; a loaded machine adds its waits to this one), and for",
