@@ -8,7 +8,13 @@ import { fileURLToPath } from "node:url";
 
 const self = fileURLToPath(import.meta.url);
 
-/** `nodeFlags` go to the child's Node, e.g. `--single-threaded-gc`. */
+/**
+ * Node flags for a child whose figure is CPU time: V8 on the main thread only, as its GC and
+ * compiler threads bill their CPU to the process in amounts that vary from one batch to the next.
+ */
+export const CPU_TIMED: readonly string[] = ["--single-threaded"];
+
+/** `nodeFlags` go to the child's Node, e.g. {@link CPU_TIMED}. */
 export function runInChild<T>(moduleUrl: string, name: string, args: unknown, nodeFlags: readonly string[] = []): Promise<T> {
   const child = fork(self, [], {
     env: { ...process.env, BENCH_CHILD: JSON.stringify({ moduleUrl, name, args }) },

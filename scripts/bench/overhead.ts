@@ -10,7 +10,7 @@ import { createHomeleClient, type paths as HomelePaths, normalizeHomeleCustomer 
 import axios from "axios";
 import ky from "ky";
 import createClient from "openapi-fetch";
-import { runInChild } from "./child.js";
+import { CPU_TIMED, runInChild } from "./child.js";
 import { homeleCustomerBody } from "./fixtures.js";
 import { count, interleaved, pooled, type Report, type RoundsOptions, type Variant, type VariantResult, x } from "./harness.js";
 import { startServer } from "./server.js";
@@ -88,10 +88,9 @@ export async function overhead(report: Report, rounds: RoundsOptions, processes 
   // Stub and loopback processes alternate, so that a stretch of load falls on both alike.
   for (let i = 0; i < processes; i++) {
     for (const transport of ["stub", "loopback"] as const) {
-      // V8 on the main thread only: its GC and compiler threads bill their CPU to the process in
-      // amounts that vary from batch to batch, and the rates are per CPU-second.
+      // The rates are per CPU-second.
       runs[transport].push(
-        await runInChild<VariantResult[]>(import.meta.url, "measureOverhead", { transport, rounds }, ["--single-threaded"]),
+        await runInChild<VariantResult[]>(import.meta.url, "measureOverhead", { transport, rounds }, CPU_TIMED),
       );
     }
   }
