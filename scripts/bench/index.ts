@@ -10,8 +10,8 @@ import { buildAndTypes } from "./build-types.js";
 import { type BundleSize, libraryBundleSizes, vendorBundleSizes } from "./bundle.js";
 import { kib, mib, Report, stats, type VariantResult, x } from "./harness.js";
 import { memory } from "./memory.js";
-import { overhead } from "./overhead.js";
-import { concurrentTargets, paging } from "./paging.js";
+import { PerRequestOverhead } from "./overhead.js";
+import { concurrentTargets, latencyPaging, loopbackPaging } from "./paging.js";
 import { sharedLimiter } from "./shared-limiter.js";
 
 const quick = process.argv.includes("--quick");
@@ -23,8 +23,9 @@ const settings = quick
       latencyPages: 20,
       tscRuns: 1,
       coldBuild: false,
-      processes: 1,
+      slices: 1,
       pagingRepeats: 1,
+      concurrentRepeats: 1,
     }
   : {
       rounds: { rounds: 11, batchMs: 300, warmupRounds: 1, warmupMs: 600 },
@@ -33,8 +34,9 @@ const settings = quick
       latencyPages: 1_000,
       tscRuns: 3,
       coldBuild: true,
-      processes: 3,
+      slices: 3,
       pagingRepeats: 5,
+      concurrentRepeats: 3,
     };
 const LATENCY_MS = 20;
 const budgets = { homele: 8 * 1024, other: 8.5 * 1024 };
@@ -65,7 +67,8 @@ report.line("## Method");
 report.line();
 for (const line of [
   "- **Ratios, never absolute times across runs.** Every per-request ratio comes from rounds in which the variants run interleaved,",
-  `  in ${settings.processes} process(es) per transport (stub and loopback processes alternating; their rounds pooled, as one process's JIT and heap shift all its rounds alike):`,
+  `  in ${settings.slices} process(es) per transport (a stub and a loopback process in each slice, spread over the run: ${["at the start", "after the loopback paging", "at the end"].slice(0, settings.slices).join(", ")}; their rounds`,
+  "  pooled, as one process's JIT and heap shift all its rounds alike, and the machine's speed drifts over minutes, unevenly across kinds of code):",
   `  ${settings.rounds.rounds} rounds a process after ${settings.rounds.warmupRounds} warm-up round of ${settings.rounds.warmupMs} ms a variant (thrown away), each variant one batch of ${settings.rounds.batchMs} ms of CPU time per round after a forced GC,`,
   "  the order rotated by one each round. Each variant's rate is divided by the baseline's rate *in the same round*; the tables give",
   "  min / median / max of those per-round ratios. Load on a shared machine shifts whole rounds, not one variant against another.",
@@ -82,12 +85,14 @@ for (const line of [
   "- **Memory**: sequential `customers.get` over a `fetch` that returns an already-resolved promise, so the event loop never turns",
   "  during the loop; heap after a forced GC right after the loop, each variant in its own process.",
   "- **Paging**: a loopback server in a child process serves the vendor's real list envelope (cursor: Homele; offset: Pexip; page",
-  `  number: Coax), 100 records a page. Each variant walks every record in its own process, ${settings.pagingRepeats} time(s) in rotated order (the walk with the median CPU time is reported), after one untimed record walked the`,
+  `  number: Coax), 100 records a page. Each variant walks every record in its own process, in ${settings.pagingRepeats} round(s) of one walk a variant in rotated order, after one untimed record walked the`,
   "  same way (so loading modules and opening the connection are not timed): CPU time of client (`--single-threaded`) and server",
   "  (compared, for the reason above; wall time beside it), peak RSS (`maxRSS`) and heap growth",
-  "  (heap after GC, sampled every 2,500 records, minus the heap before the walk; the time of those forced GCs is left out). Rate limits off. The hand-written loop is",
+  "  (heap after GC, sampled every 2,500 records, minus the heap before the walk; the time of those forced GCs is left out). The ratio is each",
+  "  walk's CPU time over the hand loop + normalizer's in the same round (min / median / max); the other columns are the median walk's. Rate limits off. The hand-written loop is",
   "  `fetch` + `res.json()` + the page's own next link, with or without the vendor's normalizer. `concurrency: 4` is n/a until",
-  "  a server 10 ms away sees more than two of its requests at once in a short walk. Then the same behind a fixed server latency: wall time against",
+  "  a server 10 ms away sees more than two of its requests at once in a short walk. Then the same behind a fixed server latency (a timer wakes the",
+  `  server early and it turns its event loop until due, as a timer alone fires late), one walk a variant and ${settings.concurrentRepeats} of \`concurrency: 4\` (median): wall time against`,
   "  pages x latency (the physical limit of a sequential walk; a loaded machine adds its waits to this one), and for",
   "  `concurrency: 4` pages x latency / 4. Ours is `list({ concurrency: 1 })` (Pexip's default is its documented 4). Beside it, one",
   "  plain `fetch` round trip to the same server, timed alone: what a page costs at least on this machine, whatever the client.",
@@ -99,12 +104,17 @@ for (const line of [
   report.line(line);
 report.line();
 
-// Per-request overhead
 report.line("## Figures");
 report.line();
-sectionStart.at = Date.now();
-const speed = await overhead(report, settings.rounds, settings.processes);
-took();
+// Per-request overhead: its slices are spread over the run, at the start, after the loopback
+// paging and at the end; its tables come last.
+const perRequest = new PerRequestOverhead(settings.rounds);
+/** Slice `k` (0-based), if the run has that many; the sections around it keep their own times. */
+const slice = async (k: number) => {
+  if (k < settings.slices) await perRequest.measure();
+  sectionStart.at = Date.now();
+};
+await slice(0);
 
 // Bundle size
 const vendorSizes = await vendorBundleSizes();
@@ -142,11 +152,13 @@ const mem = await memory(report, settings.memoryCalls);
 took();
 
 // Paging
-const pages = await paging(report, {
-  pages: settings.pages,
+const loopbackPages = await loopbackPaging(report, { pages: settings.pages, repeats: settings.pagingRepeats });
+took();
+await slice(1);
+const latencyPages = await latencyPaging(report, loopbackPages, {
   latencyPages: settings.latencyPages,
   latencyMs: LATENCY_MS,
-  repeats: settings.pagingRepeats,
+  concurrentRepeats: settings.concurrentRepeats,
 });
 took();
 
@@ -157,6 +169,8 @@ took();
 // Build and types
 await buildAndTypes(report, { coldBuild: settings.coldBuild, tscRuns: settings.tscRuns });
 took();
+await slice(2);
+const speed = perRequest.report(report);
 
 // Targets of "core: one pass per request", beside this run's figures
 const find = (list: VariantResult[], prefix: string) => list.find((v) => v.name.startsWith(prefix))!;
@@ -165,10 +179,10 @@ const rawLoop = find(speed.loopback, "ours: typed raw `GET`, limiter off");
 const perRound = (a: VariantResult, b: VariantResult) => stats(a.rates.map((rate, round) => rate / b.rates[round]!));
 const getVsHand = perRound(find(speed.stub, "ours: `customers.get`"), find(speed.stub, "bare openapi-fetch + "));
 const heapTarget = 2 * mem.results.bare.heapAfter + 20 * 1024 * 1024;
-const limit = pages.latency.pages * LATENCY_MS;
-const worstLatency = Math.max(...pages.latency.styles.map((s) => s.results.ours!.ms / limit));
+const limit = latencyPages.pages * LATENCY_MS;
+const worstLatency = Math.max(...latencyPages.styles.map((s) => s.results.ours!.ms / limit));
 const mark = (ok: boolean) => (ok ? "met" : "**not met**");
-const concurrent = concurrentTargets(pages.latency);
+const concurrent = concurrentTargets(latencyPages);
 const homeleSize = vendorSizes.find((s) => s.name === "homele")!;
 const largest = vendorSizes.reduce((a, b) => (b.startGzip > a.startGzip ? b : a));
 report.line('### Targets (issue "core: one pass per request") against this run');
@@ -207,12 +221,12 @@ report.table(
       mark(mem.results.customersGet.heapAfter <= heapTarget),
     ],
     [
-      `${pages.latency.pages.toLocaleString("en")} pages behind ${LATENCY_MS} ms: <= 1.05x the physical limit`,
+      `${latencyPages.pages.toLocaleString("en")} pages behind ${LATENCY_MS} ms: <= 1.05x the physical limit`,
       `worst style ${x(worstLatency)}`,
       mark(worstLatency <= 1.05),
     ],
     [
-      `${pages.latency.pages.toLocaleString("en")} pages behind ${LATENCY_MS} ms, \`concurrency: 4\` (issue 17): >= 3.5x the sequential rate, >= 0.9 of pages x latency / 4`,
+      `${latencyPages.pages.toLocaleString("en")} pages behind ${LATENCY_MS} ms, \`concurrency: 4\` (issue 17): >= 3.5x the sequential rate, >= 0.9 of pages x latency / 4`,
       concurrent.summary,
       mark(concurrent.met),
     ],

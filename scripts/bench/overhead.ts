@@ -83,17 +83,38 @@ export interface OverheadFigures {
   loopback: VariantResult[];
 }
 
-export async function overhead(report: Report, rounds: RoundsOptions, processes = 1): Promise<OverheadFigures> {
-  const runs: Record<keyof OverheadFigures, VariantResult[][]> = { stub: [], loopback: [] };
-  // Stub and loopback processes alternate, so that a stretch of load falls on both alike.
-  for (let i = 0; i < processes; i++) {
+/**
+ * Per-request overhead, measured in slices spread over the whole bench run and pooled when
+ * reported: the machine's speed drifts over minutes, and differently for JIT-heavy code than for
+ * the runtime's own `Response` and JSON work, which shifts every ratio of a slice alike.
+ */
+export class PerRequestOverhead {
+  private readonly runs: Record<keyof OverheadFigures, VariantResult[][]> = { stub: [], loopback: [] };
+  private ms = 0;
+  constructor(private readonly rounds: RoundsOptions) {}
+
+  /** One slice: a stub process, then a loopback one, so that a stretch of load falls on both alike. */
+  async measure(): Promise<void> {
+    const start = Date.now();
     for (const transport of ["stub", "loopback"] as const) {
       // The rates are per CPU-second.
-      runs[transport].push(
-        await runInChild<VariantResult[]>(import.meta.url, "measureOverhead", { transport, rounds }, CPU_TIMED),
+      this.runs[transport].push(
+        await runInChild<VariantResult[]>(import.meta.url, "measureOverhead", { transport, rounds: this.rounds }, CPU_TIMED),
       );
     }
+    this.ms += Date.now() - start;
   }
+
+  /** Prints both tables from every slice so far. */
+  report(report: Report): OverheadFigures {
+    const figures = reportOverhead(report, this.runs);
+    report.line(`(${Math.round(this.ms / 1000)} s in ${this.runs.stub.length} slice(s))`);
+    report.line();
+    return figures;
+  }
+}
+
+function reportOverhead(report: Report, runs: Record<keyof OverheadFigures, VariantResult[][]>): OverheadFigures {
   const figures = {} as OverheadFigures;
   for (const transport of ["stub", "loopback"] as const) {
     figures[transport] = pooled(runs[transport]);

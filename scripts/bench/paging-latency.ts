@@ -5,7 +5,7 @@
  */
 import { loadavg } from "node:os";
 import { Report } from "./harness.js";
-import { concurrentTargets, paging } from "./paging.js";
+import { concurrentTargets, latencyPaging, loopbackPaging } from "./paging.js";
 
 const load = () =>
   loadavg()
@@ -14,7 +14,8 @@ const load = () =>
 const report = new Report();
 report.line(`Load average at start (1, 5, 15 min): **${load()}**.`);
 report.line();
-const { latency } = await paging(report, { pages: 40, latencyPages: 1_000, latencyMs: 20 });
+const loopback = await loopbackPaging(report, { pages: 40, repeats: 1 });
+const latency = await latencyPaging(report, loopback, { latencyPages: 1_000, latencyMs: 20, concurrentRepeats: 3 });
 const target = concurrentTargets(latency);
 report.line(
   `\`concurrency: 4\` target (>= 3.5x sequential, >= 0.9 of the limit): ${target.summary}: ${target.met ? "met" : "**not met**"}.`,

@@ -11,7 +11,7 @@ import { createHomeleClient, normalizeHomeleCustomer } from "@customer-api/homel
 import { createPexipClient, normalizePexipCustomer } from "@customer-api/pexip";
 import { CPU_TIMED, runInChild } from "./child.js";
 import { firstQuery, itemsOf, nextQuery, type PagingStyle, pagingVendors } from "./fixtures.js";
-import { count, mib, type Report, seconds, x } from "./harness.js";
+import { count, mib, type Report, type Stats, seconds, stats, x } from "./harness.js";
 import { startServer } from "./server.js";
 
 type PagingVariant = "hand" | "handNormalized" | "ours" | "oursConcurrent";
@@ -150,7 +150,14 @@ const ROUND_TRIPS = 25;
 
 export interface StyleFigures {
   style: PagingStyle;
+  /** Each variant's median walk (by CPU time). */
   results: Partial<Record<PagingVariant, WalkResult>>;
+  /**
+   * Loopback: each variant's CPU time over the hand loop + normalizer's *in the same round*, as
+   * the per-request tables divide: one walk's CPU time drifts over minutes on a shared machine,
+   * and a ratio of two medians taken minutes apart would carry that drift.
+   */
+  cpuRatios?: Partial<Record<PagingVariant, Stats>>;
   /** Behind latency: one plain `fetch` round trip to the server, in ms (the latency plus this machine's own share). */
   roundTripMs?: number;
   /** Most requests the server held at once during the concurrent walk. */
@@ -171,7 +178,7 @@ async function walkStyle(
   pageSize: number,
   latencyMs: number,
   variants: PagingVariant[],
-  repeats = 1,
+  repeats: { all: number; concurrent: number },
 ): Promise<StyleFigures> {
   const server = await startServer({ paging: { style, pages, pageSize }, latencyMs });
   const figures: StyleFigures = { style, results: {} };
@@ -204,15 +211,18 @@ async function walkStyle(
       }
     }
     const measured = variants.filter((v) => v !== "oursConcurrent" || supportsConcurrency(figures));
-    const walks = new Map<PagingVariant, WalkResult[]>(measured.map((v) => [v, []]));
     // Without latency the figure is CPU time; behind latency it is wall time, as a user sees it,
     // and the walk runs with Node's defaults.
     const flags = latencyMs > 0 ? [] : CPU_TIMED;
-    // Each variant `repeats` times, in an order rotated each time: one walk's CPU time moves with
-    // what the machine does meanwhile, the median of a few does not.
-    for (let round = 0; round < repeats; round++) {
-      for (let k = 0; k < measured.length; k++) {
-        const variant = measured[(k + round) % measured.length]!;
+    // Rounds of one walk a variant, in an order rotated each round: one walk's CPU time moves with
+    // what the machine does meanwhile, the median of a few does not. The concurrent walk may get
+    // rounds of its own: behind latency it is short, CPU-bound, and moves the most.
+    const rounds: Partial<Record<PagingVariant, WalkResult>>[] = [];
+    for (let round = 0; round < Math.max(repeats.all, repeats.concurrent); round++) {
+      const inRound = measured.filter((v) => round < (v === "oursConcurrent" ? repeats.concurrent : repeats.all));
+      const walked: Partial<Record<PagingVariant, WalkResult>> = {};
+      for (let k = 0; k < inRound.length; k++) {
+        const variant = inRound[(k + round) % inRound.length]!;
         const serverCpu = await server.cpuMicros();
         const walkArgs = { style, variant, url: server.url, pageSize };
         const result = await runInChild<WalkResult>(import.meta.url, "walk", walkArgs, flags);
@@ -220,11 +230,21 @@ async function walkStyle(
         if (result.items !== pages * pageSize) {
           throw new Error(`${style} ${variant}: walked ${result.items} records, expected ${pages * pageSize}`);
         }
-        walks.get(variant)!.push(result);
+        walked[variant] = result;
       }
+      rounds.push(walked);
     }
-    for (const [variant, list] of walks) {
-      figures.results[variant] = [...list].sort((a, b) => a.cpuMs - b.cpuMs)[list.length >> 1]!;
+    const by = latencyMs > 0 ? (r: WalkResult) => r.ms : (r: WalkResult) => r.cpuMs;
+    for (const variant of measured) {
+      const list = rounds.flatMap((r) => r[variant] ?? []).sort((a, b) => by(a) - by(b));
+      figures.results[variant] = list[list.length >> 1]!;
+    }
+    if (latencyMs === 0 && measured.includes("handNormalized")) {
+      figures.cpuRatios = {};
+      for (const variant of measured) {
+        const perRound = rounds.flatMap((r) => (r[variant] ? [r[variant].cpuMs / r.handNormalized!.cpuMs] : []));
+        figures.cpuRatios[variant] = stats(perRound);
+      }
     }
   } finally {
     await server.stop();
@@ -239,15 +259,12 @@ function concurrentCell(style: StyleFigures, cell: (r: WalkResult) => string): s
   return cell(style.results.oursConcurrent!);
 }
 
-export async function paging(
-  report: Report,
-  sizes: { pages: number; latencyPages: number; latencyMs: number; repeats?: number },
-): Promise<{
-  loopback: PagingFigures;
-  latency: PagingFigures;
-}> {
-  const pageSize = 100;
-  const styles = Object.keys(pagingVendors) as PagingStyle[];
+const PAGE_SIZE = 100;
+const styles = Object.keys(pagingVendors) as PagingStyle[];
+
+/** Every record of `pages` pages from a loopback server, each variant `repeats` times. */
+export async function loopbackPaging(report: Report, sizes: { pages: number; repeats: number }): Promise<PagingFigures> {
+  const pageSize = PAGE_SIZE;
   const loopback: PagingFigures = { pages: sizes.pages, latencyMs: 0, styles: [] };
   for (const style of styles) {
     const variants: PagingVariant[] = [
@@ -256,7 +273,8 @@ export async function paging(
       "ours",
       ...(style === "cursor" ? [] : ["oursConcurrent" as const]),
     ];
-    loopback.styles.push(await walkStyle(style, sizes.pages, pageSize, 0, variants, sizes.repeats));
+    const repeats = { all: sizes.repeats, concurrent: sizes.repeats };
+    loopback.styles.push(await walkStyle(style, sizes.pages, pageSize, 0, variants, repeats));
   }
   report.line(
     `### Paging: ${count(sizes.pages * pageSize)} customers (${count(sizes.pages)} pages of ${pageSize}) from a loopback server`,
@@ -266,14 +284,14 @@ export async function paging(
     [
       "style (vendor)",
       "variant",
-      "CPU time (client + server)",
-      "CPU / hand loop + normalizer",
+      "median CPU time (client + server)",
+      "CPU / hand loop + normalizer, same round: median",
+      "min–max",
       "wall time",
       "peak RSS",
       "heap growth",
     ],
     loopback.styles.flatMap((s) => {
-      const base = s.results.handNormalized!.cpuMs;
       const row = (v: PagingVariant, r: WalkResult | undefined) =>
         r === undefined
           ? null
@@ -281,7 +299,8 @@ export async function paging(
               `${s.style} (${pagingVendors[s.style].vendor})`,
               variantNames[v],
               seconds(r.cpuMs),
-              `**${x(r.cpuMs / base)}**`,
+              `**${x(s.cpuRatios![v]!.median)}**`,
+              `${x(s.cpuRatios![v]!.min)}–${x(s.cpuRatios![v]!.max)}`,
               seconds(r.ms),
               mib(r.peakRss),
               mib(r.heapGrowth),
@@ -299,13 +318,26 @@ export async function paging(
                 "n/a",
                 "n/a",
                 "n/a",
+                "n/a",
               ],
         );
       }
       return rows;
     }),
   );
+  return loopback;
+}
 
+/**
+ * The same behind a fixed server latency: one walk of each sequential variant, and
+ * `concurrentRepeats` of `concurrency: 4` (median), in the styles where `loopback` found it honoured.
+ */
+export async function latencyPaging(
+  report: Report,
+  loopback: PagingFigures,
+  sizes: { latencyPages: number; latencyMs: number; concurrentRepeats: number },
+): Promise<PagingFigures> {
+  const pageSize = PAGE_SIZE;
   const latency: PagingFigures = { pages: sizes.latencyPages, latencyMs: sizes.latencyMs, styles: [] };
   for (const style of styles) {
     const fromLoopback = loopback.styles.find((s) => s.style === style)!;
@@ -314,7 +346,8 @@ export async function paging(
       "ours",
       ...(supportsConcurrency(fromLoopback) ? ["oursConcurrent" as const] : []),
     ];
-    const figures = await walkStyle(style, sizes.latencyPages, pageSize, sizes.latencyMs, variants);
+    const repeats = { all: 1, concurrent: sizes.concurrentRepeats };
+    const figures = await walkStyle(style, sizes.latencyPages, pageSize, sizes.latencyMs, variants, repeats);
     figures.concurrentInFlight ??= fromLoopback.concurrentInFlight;
     latency.styles.push(figures);
   }
@@ -331,7 +364,7 @@ export async function paging(
       "ours / limit",
       `plain \`fetch\` round trip (of ${ROUND_TRIPS})`,
       "ours / (pages x round trip)",
-      `ours: \`list({ concurrency: ${CONCURRENCY} })\``,
+      `ours: \`list({ concurrency: ${CONCURRENCY} })\` (median of ${sizes.concurrentRepeats})`,
       "rate / sequential `list()`",
       `rate / physical limit at ${CONCURRENCY}`,
     ],
@@ -350,7 +383,7 @@ export async function paging(
       ];
     }),
   );
-  return { loopback, latency };
+  return latency;
 }
 
 /**
