@@ -150,7 +150,7 @@ const ROUND_TRIPS = 25;
 
 export interface StyleFigures {
   style: PagingStyle;
-  /** Each variant's median walk (by CPU time). */
+  /** Each variant's median walk: by CPU time on loopback, by wall time behind latency (the figure each table gives). */
   results: Partial<Record<PagingVariant, WalkResult>>;
   /**
    * Loopback: each variant's CPU time over the hand loop + normalizer's *in the same round*, as
@@ -264,7 +264,6 @@ const styles = Object.keys(pagingVendors) as PagingStyle[];
 
 /** Every record of `pages` pages from a loopback server, each variant `repeats` times. */
 export async function loopbackPaging(report: Report, sizes: { pages: number; repeats: number }): Promise<PagingFigures> {
-  const pageSize = PAGE_SIZE;
   const loopback: PagingFigures = { pages: sizes.pages, latencyMs: 0, styles: [] };
   for (const style of styles) {
     const variants: PagingVariant[] = [
@@ -274,10 +273,10 @@ export async function loopbackPaging(report: Report, sizes: { pages: number; rep
       ...(style === "cursor" ? [] : ["oursConcurrent" as const]),
     ];
     const repeats = { all: sizes.repeats, concurrent: sizes.repeats };
-    loopback.styles.push(await walkStyle(style, sizes.pages, pageSize, 0, variants, repeats));
+    loopback.styles.push(await walkStyle(style, sizes.pages, PAGE_SIZE, 0, variants, repeats));
   }
   report.line(
-    `### Paging: ${count(sizes.pages * pageSize)} customers (${count(sizes.pages)} pages of ${pageSize}) from a loopback server`,
+    `### Paging: ${count(sizes.pages * PAGE_SIZE)} customers (${count(sizes.pages)} pages of ${PAGE_SIZE}) from a loopback server`,
   );
   report.line();
   report.table(
@@ -337,7 +336,6 @@ export async function latencyPaging(
   loopback: PagingFigures,
   sizes: { latencyPages: number; latencyMs: number; concurrentRepeats: number },
 ): Promise<PagingFigures> {
-  const pageSize = PAGE_SIZE;
   const latency: PagingFigures = { pages: sizes.latencyPages, latencyMs: sizes.latencyMs, styles: [] };
   for (const style of styles) {
     const fromLoopback = loopback.styles.find((s) => s.style === style)!;
@@ -347,13 +345,13 @@ export async function latencyPaging(
       ...(supportsConcurrency(fromLoopback) ? ["oursConcurrent" as const] : []),
     ];
     const repeats = { all: 1, concurrent: sizes.concurrentRepeats };
-    const figures = await walkStyle(style, sizes.latencyPages, pageSize, sizes.latencyMs, variants, repeats);
+    const figures = await walkStyle(style, sizes.latencyPages, PAGE_SIZE, sizes.latencyMs, variants, repeats);
     figures.concurrentInFlight ??= fromLoopback.concurrentInFlight;
     latency.styles.push(figures);
   }
   const limit = sizes.latencyPages * sizes.latencyMs;
   report.line(
-    `### Paging behind ${sizes.latencyMs} ms of server latency: ${count(sizes.latencyPages)} pages of ${pageSize}, physical limit ${seconds(limit)} (pages x latency), ${seconds(limit / CONCURRENCY)} at ${CONCURRENCY} in flight`,
+    `### Paging behind ${sizes.latencyMs} ms of server latency: ${count(sizes.latencyPages)} pages of ${PAGE_SIZE}, physical limit ${seconds(limit)} (pages x latency), ${seconds(limit / CONCURRENCY)} at ${CONCURRENCY} in flight`,
   );
   report.line();
   report.table(
