@@ -39,6 +39,11 @@ const settings = quick
       concurrentRepeats: 3,
     };
 const LATENCY_MS = 20;
+/**
+ * Where the per-request slices run, in this order, as many as `settings.slices`: the machine's
+ * speed drifts over minutes, and slices spread over the run average that drift.
+ */
+const slicePoints = ["at the start", "after the loopback paging", "at the end"] as const;
 const budgets = { homele: 8 * 1024, other: 8.5 * 1024 };
 
 const report = new Report();
@@ -67,7 +72,7 @@ report.line("## Method");
 report.line();
 for (const line of [
   "- **Ratios, never absolute times across runs.** Every per-request ratio comes from rounds in which the variants run interleaved,",
-  `  in ${settings.slices} process(es) per transport (a stub and a loopback process in each slice, spread over the run: ${["at the start", "after the loopback paging", "at the end"].slice(0, settings.slices).join(", ")}; their rounds`,
+  `  in ${settings.slices} process(es) per transport (a stub and a loopback process in each slice, spread over the run: ${slicePoints.slice(0, settings.slices).join(", ")}; their rounds`,
   "  pooled, as one process's JIT and heap shift all its rounds alike, and the machine's speed drifts over minutes, unevenly across kinds of code):",
   `  ${settings.rounds.rounds} rounds a process after ${settings.rounds.warmupRounds} warm-up round of ${settings.rounds.warmupMs} ms a variant (thrown away), each variant one batch of ${settings.rounds.batchMs} ms of CPU time per round after a forced GC,`,
   "  the order rotated by one each round. Each variant's rate is divided by the baseline's rate *in the same round*; the tables give",
@@ -106,15 +111,14 @@ report.line();
 
 report.line("## Figures");
 report.line();
-// Per-request overhead: its slices are spread over the run, at the start, after the loopback
-// paging and at the end; its tables come last.
+// Per-request overhead: its slices run at the `slicePoints`; its tables come last.
 const perRequest = new PerRequestOverhead(settings.rounds);
-/** Slice `k` (0-based), if the run has that many; the sections around it keep their own times. */
-const slice = async (k: number) => {
-  if (k < settings.slices) await perRequest.measure();
+/** The slice at `point`, if the run has that many; the sections around it keep their own times. */
+const slice = async (point: (typeof slicePoints)[number]) => {
+  if (slicePoints.indexOf(point) < settings.slices) await perRequest.measure();
   sectionStart.at = Date.now();
 };
-await slice(0);
+await slice("at the start");
 
 // Bundle size
 const vendorSizes = await vendorBundleSizes();
@@ -154,7 +158,7 @@ took();
 // Paging
 const loopbackPages = await loopbackPaging(report, { pages: settings.pages, repeats: settings.pagingRepeats });
 took();
-await slice(1);
+await slice("after the loopback paging");
 const latencyPages = await latencyPaging(report, loopbackPages, {
   latencyPages: settings.latencyPages,
   latencyMs: LATENCY_MS,
@@ -169,7 +173,7 @@ took();
 // Build and types
 await buildAndTypes(report, { coldBuild: settings.coldBuild, tscRuns: settings.tscRuns });
 took();
-await slice(2);
+await slice("at the end");
 const speed = perRequest.report(report);
 
 // Targets of "core: one pass per request", beside this run's figures
