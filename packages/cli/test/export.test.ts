@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { normalizeCoaxCustomer } from "@customer-api/coax";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CoaxServer, coaxRecord, runCli, spawnCli, startCoaxServer, waitFor } from "./helpers.js";
+import { type CoaxServer, checkpointPages, coaxRecord, runCli, spawnCli, startCoaxServer, waitFor } from "./helpers.js";
 
 const TOKEN = "coax-test-key-7f3a9c";
 const RECORDS = 640;
@@ -203,13 +203,7 @@ describe("export: interrupted, then --resume, equals an uninterrupted export", (
       );
       const checkpoint = `${cut}.checkpoint.json`;
       // Interrupt once a few pages are on disk, well before the end.
-      await waitFor(
-        () =>
-          existsSync(checkpoint) &&
-          ((JSON.parse(readFileSync(checkpoint, "utf8") || "{}") as { position?: { pages: number } }).position?.pages ?? 0) >= 3,
-        15_000,
-        "three pages",
-      );
+      await waitFor(() => checkpointPages(checkpoint) >= 3, 15_000, "three pages");
       child.kill(signal);
       const end = await exited;
       const saved = JSON.parse(readFileSync(checkpoint, "utf8")) as {
@@ -250,11 +244,7 @@ describe("export: interrupted, then --resume, equals an uninterrupted export", (
     const out = join(dir, "refuse.ndjson");
     const child = spawnCli(args("--format", "ndjson", "--out", out), { env: env() });
     const exited = new Promise((resolve) => child.on("close", resolve));
-    await waitFor(
-      () => existsSync(`${out}.checkpoint.json`) && readFileSync(`${out}.checkpoint.json`, "utf8").includes('"pages": 2'),
-      15_000,
-      "two pages",
-    );
+    await waitFor(() => checkpointPages(`${out}.checkpoint.json`) >= 2, 15_000, "two pages");
     child.kill("SIGKILL");
     await exited;
 

@@ -3,6 +3,7 @@
  * that answers like Coax with deterministic data, so exports can be compared record by record.
  */
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -201,6 +202,21 @@ export async function startCoaxServer(options: CoaxServerOptions): Promise<CoaxS
 }
 
 /** Poll until `check` holds, or fail after `timeoutMs`. */
+/**
+ * How many pages a running export's checkpoint says are on disk: 0 before its first write and
+ * after a finished export removes it (the CLI writes it atomically, so a read is never partial).
+ * Tests wait for "at least n": an export moves on every few milliseconds, faster than a poll.
+ */
+export function checkpointPages(path: string): number {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    return 0;
+  }
+  return (JSON.parse(text) as { position?: { pages?: number } }).position?.pages ?? 0;
+}
+
 export async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
