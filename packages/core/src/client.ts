@@ -1,12 +1,13 @@
 import createClient, { type Client, type ClientOptions as FetchClientOptions, type Middleware } from "openapi-fetch";
 import { type TokenSource, toTokenProvider } from "./auth/token-provider.js";
-import { type ApiError, ConfigurationError, errorClassForStatus, InvalidResponseError, RateLimitError } from "./errors.js";
+import { ApiError, ConfigurationError, InvalidResponseError } from "./errors.js";
 import { createPathSerializer } from "./path-params.js";
 import type { VendorProfile } from "./profile.js";
 import { failureOf, wrapClient } from "./raw-client.js";
 import { createTransport } from "./transport/create-transport.js";
 import { type Limiter, type RateLimitOptions, resolveRateLimiter } from "./transport/limiter.js";
 import type { Logger } from "./transport/logger.js";
+import { isWholeNumber } from "./whole-number.js";
 
 /**
  * The options every vendor factory accepts, under the same names for every vendor; a vendor's own
@@ -105,7 +106,7 @@ export function createApiClient<Paths extends {}>(
     });
   }
   const maxRetries = options.maxRetries ?? 2;
-  if (!(Number.isInteger(maxRetries) && maxRetries >= 0)) {
+  if (!isWholeNumber(maxRetries, 0)) {
     throw new ConfigurationError({ vendor: profile.vendor, message: "`maxRetries` must be a whole number >= 0" });
   }
   let rateLimiter: Limiter | undefined;
@@ -146,9 +147,8 @@ export function createApiClient<Paths extends {}>(
     rateLimiter,
     unwrap(result) {
       if (result.response.ok) return result.data as never;
-      // Built by the stack, which knew the attempts and the request id; a result from elsewhere
-      // gets the class its status says (its body unread, so nothing in it can leak).
-      throw failureOf(result) ?? statusError(profile.vendor, result.response);
+      // Built by the stack, which knew the attempts and the request id.
+      throw failureOf(result) ?? foreignFailure(profile.vendor, result.response);
     },
     invalidResponse(message, response, body) {
       return new InvalidResponseError({ vendor: profile.vendor, status: response?.status, message, response, body });
@@ -157,10 +157,12 @@ export function createApiClient<Paths extends {}>(
 }
 
 /**
- * The error for a non-2xx result that did not come through a client: only its status, not even
- * the reason phrase, which came from the server and is not scrubbed here.
+ * A non-2xx result that did not come through this client's stack (a misuse of `unwrap`): a plain
+ * `ApiError` with its status. Its body and reason phrase came from a server and were never
+ * scrubbed, so neither is kept; the per-status classes load with the first failure the stack
+ * sees, which keeps them out of an app's start-up.
  */
-function statusError(vendor: string, response: Response): ApiError {
-  const init = { vendor, status: response.status, message: `HTTP ${response.status}`, response };
-  return response.status === 429 ? new RateLimitError(init) : new (errorClassForStatus(response.status))(init);
+function foreignFailure(vendor: string, response: Response): ApiError {
+  const message = `HTTP ${response.status} (a result this client did not make)`;
+  return new ApiError({ vendor, status: response.status, message, response });
 }

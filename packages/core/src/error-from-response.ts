@@ -1,5 +1,6 @@
 import { readErrorOf, retryAfterOf } from "./descriptor/error-reader.js";
-import { type ApiError, errorClassForStatus, RateLimitError } from "./errors.js";
+import type { ApiError } from "./errors.js";
+import { errorClassForStatus, RateLimitError } from "./failure-errors.js";
 import type { VendorProfile } from "./profile.js";
 import { scrubSecrets, scrubValue } from "./transport/redact.js";
 import { requestedWaitMs } from "./transport/retry-after.js";

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
 
-/** Two copies of the errors module, as an app that loads both the CJS and the ESM build has. */
+/** Two copies of core's error classes, as an app that loads both the CJS and the ESM build has. */
 async function twoCopies() {
-  const first = await import("./errors.js");
+  const first = await import("./index.js");
   vi.resetModules();
-  const second = await import("./errors.js");
+  const second = await import("./index.js");
   return { first, second };
 }
 

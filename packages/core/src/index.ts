@@ -17,6 +17,7 @@ export type { CallOptions } from "./call-options.js";
 export type { ClientOptions } from "./client.js";
 // Errors
 export * from "./errors.js";
+export * from "./failure-errors.js";
 // The normalized record
 export type { Address, Customer } from "./normalize/customer.js";
 export type { ListOptions, Page, PagedList, PagingStyle } from "./paging/paginator.js";

@@ -3,6 +3,7 @@ import { ApiError, InvalidRequestError } from "./errors.js";
 import type { VendorProfile } from "./profile.js";
 import type { Outcome, Transport } from "./transport/create-transport.js";
 import type { BodyMode } from "./transport/layer.js";
+import { isWholeNumber } from "./whole-number.js";
 
 /** Where a non-2xx result keeps the `ApiError` the stack built for it, for `unwrap` to throw. */
 const FAILURE = Symbol("customer-api.failure");
@@ -132,7 +133,7 @@ function failed(result: RawResult, error: ApiError): RawResult {
 }
 
 function checkCallOptions(vendor: string, maxRetries: unknown, timeoutMs: unknown): void {
-  if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && (maxRetries as number) >= 0)) {
+  if (maxRetries !== undefined && !isWholeNumber(maxRetries, 0)) {
     throw new InvalidRequestError({ vendor, message: "`maxRetries` must be a whole number >= 0" });
   }
   if (timeoutMs !== undefined && !(typeof timeoutMs === "number" && timeoutMs >= 0)) {

@@ -28,7 +28,9 @@ export {
   type VendorExtension,
 } from "./descriptor/vendor-client.js";
 export type { ResponseFacts } from "./error-from-response.js";
-// What an application sees too and a vendor package uses, so that it imports from one place.
+// What an application sees too and a vendor package uses, so that it imports from one place. The
+// per-status, timeout and abort errors are not here: re-exported, they would sit in every app's
+// start-up bundle; failure-only code imports them from their own module.
 // Not the in-memory RateLimiter: a client loads it with its first request.
 export * from "./errors.js";
 export { lazily } from "./lazy.js";

@@ -1,7 +1,7 @@
 import { json, startServer, type TestServer } from "@customer-api/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import { testClient } from "../../test/test-client.js";
-import { AuthenticationError } from "../errors.js";
+import { AuthenticationError } from "../failure-errors.js";
 import { clientCredentials } from "./client-credentials.js";
 import { refreshingToken } from "./refresh-token.js";
 

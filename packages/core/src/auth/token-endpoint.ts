@@ -1,4 +1,5 @@
-import { AuthenticationError, ConnectionError, InvalidResponseError } from "../errors.js";
+import { ConnectionError, InvalidResponseError } from "../errors.js";
+import { AuthenticationError } from "../failure-errors.js";
 import { scrubFacts } from "../transport/redact.js";
 import { rememberSecret } from "../transport/secrets.js";
 

@@ -2,6 +2,7 @@ import type { CallOptions } from "../call-options.js";
 import type { ApiClient } from "../client.js";
 import { ConfigurationError, InvalidRequestError } from "../errors.js";
 import type { ListOptions, PagedList } from "../paging/paginator.js";
+import { isWholeNumber } from "../whole-number.js";
 import type { CustomerMethod, OperationFacts, VendorDescriptor } from "./types.js";
 
 // ---- Types: each method's arguments come from the spec's own operation types. ----
@@ -153,12 +154,12 @@ export function defineCustomers<Paths extends {}, F extends Facts, C, Call exten
   if (list?.paging) {
     resource.list = (params: Record<string, unknown> = {}): PagedList<C> => {
       const { pageSize, concurrency } = params;
-      if (pageSize !== undefined && !(Number.isInteger(pageSize) && (pageSize as number) >= 1)) {
+      if (pageSize !== undefined && !isWholeNumber(pageSize, 1)) {
         throw new InvalidRequestError({ vendor, message: "`pageSize` must be a whole number >= 1" });
       }
       // The paginator's own check, made here too because its code loads with the first page: the
       // same error as when a vendor calls `paginate` itself.
-      if (concurrency !== undefined && !(Number.isInteger(concurrency) && (concurrency as number) >= 1)) {
+      if (concurrency !== undefined && !isWholeNumber(concurrency, 1)) {
         throw new ConfigurationError({ vendor, message: "`concurrency` must be a whole number >= 1" });
       }
       // The paging code loads with the first page, so an app that never lists never ships it.

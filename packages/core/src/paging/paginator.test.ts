@@ -1,7 +1,8 @@
 import { json, startServer, type TestServer } from "@customer-api/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import { testClient } from "../../test/test-client.js";
-import { InvalidResponseError, UserAbortError } from "../errors.js";
+import { InvalidResponseError } from "../errors.js";
+import { UserAbortError } from "../failure-errors.js";
 import { paginate } from "./paginator.js";
 import { cursorPaging, offsetPaging, pageNumberPaging } from "./styles.js";
 

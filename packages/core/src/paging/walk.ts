@@ -1,5 +1,6 @@
 import type { CallOptions } from "../call-options.js";
-import { InvalidResponseError, UserAbortError } from "../errors.js";
+import { InvalidResponseError } from "../errors.js";
+import { UserAbortError } from "../failure-errors.js";
 import { scrubFacts } from "../transport/redact.js";
 import { onAbort } from "../transport/signals.js";
 import type { Page, PageLayout, PaginatorOptions } from "./paginator.js";

@@ -1,4 +1,4 @@
-import { TimeoutError } from "../errors.js";
+import { TimeoutError } from "../failure-errors.js";
 import { onAbort } from "./signals.js";
 
 /** A call's own signal under its `deadlineMs`; `stop` ends it once the call is over. */

@@ -1,3 +1,5 @@
+import { isWholeNumber } from "../whole-number.js";
+
 /**
  * What decides when a request may start. The in-memory `RateLimiter` is the default; a limiter
  * shared across processes (such as `@customer-api/redis`) implements the same two calls, so a
@@ -36,7 +38,7 @@ export interface RateLimitOptions {
 /** Settings that cannot work fail when the client is created, not on its first request. */
 export function checkRateLimit(options: RateLimitOptions): Required<RateLimitOptions> {
   const { limit, intervalMs, concurrency = Number.POSITIVE_INFINITY } = options;
-  if (!(Number.isInteger(limit) && limit > 0)) throw new RangeError("rateLimit.limit must be a positive integer");
+  if (!isWholeNumber(limit, 1)) throw new RangeError("rateLimit.limit must be a positive integer");
   if (!(intervalMs > 0)) throw new RangeError("rateLimit.intervalMs must be positive");
   if (!(concurrency >= 1)) throw new RangeError("rateLimit.concurrency must be at least 1");
   return { limit, intervalMs, concurrency };

@@ -5,7 +5,8 @@
  */
 import { retryAfterOf } from "../descriptor/error-reader.js";
 import { errorFromResponse } from "../error-from-response.js";
-import { ApiError, ConnectionError, InvalidRequestError, InvalidResponseError, TimeoutError, UserAbortError } from "../errors.js";
+import { ApiError, ConnectionError, InvalidRequestError, InvalidResponseError } from "../errors.js";
+import { TimeoutError, UserAbortError } from "../failure-errors.js";
 import type { RequestContext } from "./layer.js";
 import { scrubFacts, scrubSecrets } from "./redact.js";
 import type { Reply } from "./reply.js";

@@ -5,7 +5,8 @@
 import createClient from "openapi-fetch";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { testClient } from "../../test/test-client.js";
-import { ApiError, InvalidRequestError, NotFoundError, TimeoutError, UserAbortError } from "../errors.js";
+import { ApiError, InvalidRequestError } from "../errors.js";
+import { NotFoundError, TimeoutError, UserAbortError } from "../failure-errors.js";
 
 interface Counts {
   requests: number;
@@ -217,6 +218,23 @@ describe("one pass per request", () => {
     const built = first as NotFoundError;
     // @ts-expect-error `attempts` is set once, when the stack builds the error
     built.attempts = 2;
+  });
+
+  it("a non-2xx result the stack did not make: a plain ApiError with its status, nothing of its body", () => {
+    const api = testClient("http://api.test", { fetch: stub().fetch });
+    const foreign = { error: { token: "sk-test-SECRET-123" }, response: new Response("sk-test-SECRET-123", { status: 404 }) };
+    const error = (() => {
+      try {
+        api.unwrap(foreign);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).not.toBeInstanceOf(NotFoundError);
+    expect(error).toMatchObject({ status: 404, vendor: "acme", body: undefined });
+    expect(JSON.stringify(error)).not.toContain("SECRET");
+    expect(api.unwrap({ data: { id: 1 }, response: new Response(null, { status: 200 }) })).toEqual({ id: 1 });
   });
 });
 

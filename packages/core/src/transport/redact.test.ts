@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NotFoundError } from "../errors.js";
+import { NotFoundError } from "../failure-errors.js";
 import { rememberSecret, scrubSecrets, scrubValue } from "./redact.js";
 
 describe("scrubbing credentials", () => {

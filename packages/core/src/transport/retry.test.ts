@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { ConnectionError, UserAbortError } from "../errors.js";
+import { ConnectionError } from "../errors.js";
+import { UserAbortError } from "../failure-errors.js";
 import type { RequestContext, Send } from "./layer.js";
 import { backoffDelay } from "./on-failure.js";
 import { Reply } from "./reply.js";

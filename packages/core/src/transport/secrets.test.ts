@@ -60,7 +60,7 @@ describe("errors before and after the scrubbing code loads", () => {
   });
 
   it("names an error by its class even when a minifier renamed the class", async () => {
-    const { NotFoundError } = await import("../errors.js");
+    const { NotFoundError } = await import("../failure-errors.js");
     const own = Object.getOwnPropertyDescriptor(NotFoundError, "name")!;
     Object.defineProperty(NotFoundError, "name", { value: "a" }); // what a minified bundle makes of it
     try {

@@ -3,17 +3,8 @@ import { inspect } from "node:util";
 import { json, startServer, type TestServer } from "@customer-api/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import { getOrThrow, testClient } from "../../test/test-client.js";
-import {
-  AuthenticationError,
-  ConfigurationError,
-  ConnectionError,
-  InternalServerError,
-  InvalidRequestError,
-  InvalidResponseError,
-  RateLimitError,
-  TimeoutError,
-  UserAbortError,
-} from "../errors.js";
+import { ConfigurationError, ConnectionError, InvalidRequestError, InvalidResponseError } from "../errors.js";
+import { AuthenticationError, InternalServerError, RateLimitError, TimeoutError, UserAbortError } from "../failure-errors.js";
 
 let servers: TestServer[] = [];
 const serve = async (handler: Parameters<typeof startServer>[0]) => {
