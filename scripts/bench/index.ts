@@ -34,8 +34,8 @@ const settings = quick
       latencyPages: 1_000,
       tscRuns: 3,
       coldBuild: true,
-      slices: 3,
-      pagingRepeats: 5,
+      slices: 4,
+      pagingRepeats: 9,
       concurrentRepeats: 3,
     };
 const LATENCY_MS = 20;
@@ -43,7 +43,7 @@ const LATENCY_MS = 20;
  * Where the per-request slices run, in this order, as many as `settings.slices`: the machine's
  * speed drifts over minutes, and slices spread over the run average that drift.
  */
-const slicePoints = ["at the start", "after the loopback paging", "at the end"] as const;
+const slicePoints = ["at the start", "after the loopback paging", "after the paging behind latency", "at the end"] as const;
 const budgets = { homele: 8 * 1024, other: 8.5 * 1024 };
 
 const report = new Report();
@@ -165,9 +165,10 @@ const latencyPages = await latencyPaging(report, loopbackPages, {
   concurrentRepeats: settings.concurrentRepeats,
 });
 took();
+await slice("after the paging behind latency");
 
 // Shared limiter
-await sharedLimiter(report, quick ? { rounds: 5, calls: 500 } : { rounds: 21, calls: 1_000 });
+await sharedLimiter(report, quick ? { rounds: 5, calls: 500 } : { rounds: 41, calls: 1_000 });
 took();
 
 // Build and types
