@@ -71,9 +71,11 @@ report.line();
 report.line("## Method");
 report.line();
 for (const line of [
-  "- **Ratios, never absolute times across runs.** Every per-request ratio comes from rounds in which the variants run interleaved,",
-  `  in ${settings.slices} process(es) per transport (a stub and a loopback process in each slice, spread over the run: ${slicePoints.slice(0, settings.slices).join(", ")}; their rounds`,
-  "  pooled, as one process's JIT and heap shift all its rounds alike, and the machine's speed drifts over minutes, unevenly across kinds of code):",
+  "- **Ratios, never absolute times across runs.** Every per-request ratio comes from rounds in which a client runs interleaved with the baseline,",
+  "  one client per process beside the baseline, as an app has one (`customers.get` shares its process with the by-hand variant it is compared with):",
+  "  clients sharing a process shape each other's speed, as V8 compiles the runtime's `Response`, `Headers` and JSON code for the mix of callers it saw first.",
+  `  ${settings.slices} slice(s) of these processes per transport, spread over the run (${slicePoints.slice(0, settings.slices).join(", ")}); their rounds`,
+  "  pooled, as one process's JIT and heap shift all its rounds alike, and the machine's speed drifts over minutes, unevenly across kinds of code:",
   `  ${settings.rounds.rounds} rounds a process after ${settings.rounds.warmupRounds} warm-up round of ${settings.rounds.warmupMs} ms a variant (thrown away), each variant one batch of ${settings.rounds.batchMs} ms of CPU time per round after a forced GC,`,
   "  the order rotated by one each round. Each variant's rate is divided by the baseline's rate *in the same round*; the tables give",
   "  min / median / max of those per-round ratios. Load on a shared machine shifts whole rounds, not one variant against another.",
