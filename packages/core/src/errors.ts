@@ -1,6 +1,8 @@
 /**
- * The error hierarchy. Every error a client throws is an `ApiError`; the subclass says what
- * went wrong, so callers branch with `instanceof` rather than on status numbers.
+ * The error hierarchy's base and the errors a client raises without a failed exchange (its
+ * options, its input, an unreadable 2xx, no connection). Every error a client throws is an
+ * `ApiError`; the subclass says what went wrong, so callers branch with `instanceof` rather than
+ * on status numbers. The per-status, timeout and abort errors are in `failure-errors.ts`.
  */
 
 import { KIND } from "./error-kind.js";
