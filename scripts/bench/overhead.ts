@@ -65,7 +65,7 @@ function variants(transport: "stub" | "loopback", base: string): Variant[] {
  * Which variants share a process, beside the baseline (index 0), by index into `variants()`. One
  * client a process, as an app has: clients that share a process shape each other's speed, as V8
  * compiles the runtime's `Response`, `Headers` and JSON code for the mix of callers it has seen
- * first (bare openapi-fetch ran 2.5x slower beside all seven others than beside ours alone).
+ * first.
  * `customers.get` shares its process with the by-hand normalizer it is compared with per round.
  */
 const GROUPS: readonly (readonly number[])[] = [[1], [2], [3], [4], [5], [6, 7]];
@@ -97,11 +97,8 @@ export async function measureOverhead(args: {
  * from all of them, its rounds laid end to end as the groups ran.
  */
 function merge(groups: readonly VariantResult[][]): VariantResult[] {
-  const baseline = groups[0]![0]!;
-  const laid = (key: "rates" | "baselineRates" | "wallRates") => groups.flatMap((group) => group[0]![key]);
-  const merged: VariantResult[] = [
-    { ...baseline, rates: laid("rates"), baselineRates: laid("baselineRates"), wallRates: laid("wallRates") },
-  ];
+  // The baseline's rounds of every group as one result, its statistics computed over all of them.
+  const merged: VariantResult[] = pooled(groups.map((group) => [group[0]!]));
   GROUPS.forEach((group, g) => {
     group.forEach((index, k) => {
       merged[index] = groups[g]![k + 1]!;
