@@ -5,20 +5,36 @@
  */
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { benchCpu } from "./cpu-pinning.js";
 
 const self = fileURLToPath(import.meta.url);
 
-/**
- * Node flags for a child whose figure is CPU time: V8 on the main thread only, as its GC and
- * compiler threads bill their CPU to the process in amounts that vary from one batch to the next.
- */
-export const CPU_TIMED: readonly string[] = ["--single-threaded"];
+/** How a child's Node starts. */
+export interface ChildSetup {
+  nodeFlags: readonly string[];
+  /** Run the child on the machine's last CPU only (`taskset`), where it exists. */
+  pinned: boolean;
+}
 
-/** `nodeFlags` go to the child's Node, e.g. {@link CPU_TIMED}. */
-export function runInChild<T>(moduleUrl: string, name: string, args: unknown, nodeFlags: readonly string[] = []): Promise<T> {
+/**
+ * A child whose figure is CPU time. `--single-threaded`: V8 on the main thread only, as its GC and
+ * compiler threads bill their CPU to the process in amounts that vary from one batch to the next.
+ * Pinned to the last CPU, away from CPU 0 where the kernel's own work and the shell land: on this
+ * 2-CPU VM a process pinned to CPU 0 ran its whole life at half speed in 3 of 8 tries, one pinned
+ * to CPU 1 in none of 20. Slow stretches reach CPU 1 too, more rarely (overhead.ts runs such a
+ * process again).
+ */
+export const CPU_TIMED: ChildSetup = { nodeFlags: ["--single-threaded"], pinned: true };
+
+const UNPINNED: ChildSetup = { nodeFlags: [], pinned: false };
+
+export function runInChild<T>(moduleUrl: string, name: string, args: unknown, setup: ChildSetup = UNPINNED): Promise<T> {
+  const execArgv = ["--expose-gc", ...setup.nodeFlags, "--import", "tsx"];
+  const cpu = setup.pinned ? benchCpu() : undefined;
   const child = fork(self, [], {
     env: { ...process.env, BENCH_CHILD: JSON.stringify({ moduleUrl, name, args }) },
-    execArgv: ["--expose-gc", ...nodeFlags, "--import", "tsx"],
+    // fork() runs `execPath ...execArgv script`: taskset starts Node with the same arguments.
+    ...(cpu === undefined ? { execArgv } : { execPath: "taskset", execArgv: ["-c", String(cpu), process.execPath, ...execArgv] }),
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   return new Promise((resolve, reject) => {

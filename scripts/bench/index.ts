@@ -8,6 +8,7 @@ import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { buildAndTypes } from "./build-types.js";
 import { type BundleSize, libraryBundleSizes, vendorBundleSizes } from "./bundle.js";
+import { benchCpu } from "./cpu-pinning.js";
 import { kib, mib, Report, stats, type VariantResult, x } from "./harness.js";
 import { memory } from "./memory.js";
 import { PerRequestOverhead } from "./overhead.js";
@@ -24,17 +25,20 @@ const settings = quick
       tscRuns: 1,
       coldBuild: false,
       slices: 1,
+      slowProcessRetries: 0,
       pagingRepeats: 1,
       concurrentRepeats: 1,
     }
   : {
-      rounds: { rounds: 11, batchMs: 300, warmupRounds: 1, warmupMs: 600 },
+      // Bare openapi-fetch over the stub was still speeding up after 1.2 s of CPU time.
+      rounds: { rounds: 11, batchMs: 300, warmupRounds: 1, warmupMs: 1_500 },
       memoryCalls: 50_000,
       pages: 1_000,
       latencyPages: 1_000,
       tscRuns: 3,
       coldBuild: true,
       slices: 4,
+      slowProcessRetries: 2,
       pagingRepeats: 9,
       concurrentRepeats: 3,
     };
@@ -68,6 +72,8 @@ report.line(
     `Load average at start (1, 5, 15 min): **${load()}**.`,
 );
 report.line();
+const cpu = benchCpu();
+const pinnedWhere = cpu === undefined ? "**not pinned in this run** (`taskset` did not run)" : `CPU ${cpu} (\`taskset\`)`;
 report.line("## Method");
 report.line();
 for (const line of [
@@ -84,7 +90,10 @@ for (const line of [
   "  *Loopback*: a `node:http` server with keep-alive in a child process. Rates are per CPU-second (`process.cpuUsage`) of the",
   "  client process, plus the server's over loopback: on a loaded machine most wall time is other processes' turns, which vary",
   "  from batch to batch; on an idle one the two clocks agree. The client processes run with `--single-threaded`: V8's GC and",
-  "  compiler threads bill their CPU to the process in amounts that vary from batch to batch. Baseline: bare openapi-fetch on Homele's generated types.",
+  "  compiler threads bill their CPU to the process in amounts that vary from batch to batch. They are pinned to one CPU,",
+  `  ${pinnedWhere}, away from CPU 0 where the kernel's own work lands. This VM has stretches in which a new process runs its`,
+  "  whole life at about half speed, unevenly across clients, so a process whose baseline ran under 70% of the fastest one's",
+  "  so far is run again (the counts are under the tables). Baseline: bare openapi-fetch on Homele's generated types.",
   "  Ours runs with `rateLimit: false` (limiter off) or a limit of 100,000 per second (on, never waiting); the default timeout stays on.",
   "- **Bundle size**: each vendor's one-line browser app (create the client, `await customers.get(id)`) bundled by esbuild: minified,",
   "  ESM, code splitting, platform browser. Start-up = the entry plus every chunk it imports statically (gzip: each file, default level);",
@@ -93,7 +102,7 @@ for (const line of [
   "  during the loop; heap after a forced GC right after the loop, each variant in its own process.",
   "- **Paging**: a loopback server in a child process serves the vendor's real list envelope (cursor: Homele; offset: Pexip; page",
   `  number: Coax), 100 records a page. Each variant walks every record in its own process, in ${settings.pagingRepeats} round(s) of one walk a variant in rotated order, after one untimed record walked the`,
-  "  same way (so loading modules and opening the connection are not timed): CPU time of client (`--single-threaded`) and server",
+  "  same way (so loading modules and opening the connection are not timed): CPU time of client (`--single-threaded`, pinned as above) and server",
   "  (compared, for the reason above; wall time beside it), peak RSS (`maxRSS`) and heap growth",
   "  (heap after GC, sampled every 2,500 records, minus the heap before the walk; the time of those forced GCs is left out). The ratio is each",
   "  walk's CPU time over the hand loop + normalizer's in the same round (min / median / max); the other columns are the median walk's. Rate limits off. The hand-written loop is",
@@ -114,7 +123,7 @@ report.line();
 report.line("## Figures");
 report.line();
 // Per-request overhead: its slices run at the `slicePoints`; its tables come last.
-const perRequest = new PerRequestOverhead(settings.rounds);
+const perRequest = new PerRequestOverhead(settings.rounds, settings.slowProcessRetries);
 /** The slice at `point`, if the run has that many; the sections around it keep their own times. */
 const slice = async (point: (typeof slicePoints)[number]) => {
   if (slicePoints.indexOf(point) < settings.slices) await perRequest.measure();

@@ -213,7 +213,7 @@ async function walkStyle(
     const measured = variants.filter((v) => v !== "oursConcurrent" || supportsConcurrency(figures));
     // Without latency the figure is CPU time; behind latency it is wall time, as a user sees it,
     // and the walk runs with Node's defaults.
-    const flags = latencyMs > 0 ? [] : CPU_TIMED;
+    const setup = latencyMs > 0 ? undefined : CPU_TIMED;
     // Rounds of one walk a variant, in an order rotated each round: one walk's CPU time moves with
     // what the machine does meanwhile, the median of a few does not. The concurrent walk may get
     // rounds of its own: behind latency it is short, CPU-bound, and moves the most.
@@ -225,7 +225,7 @@ async function walkStyle(
         const variant = inRound[(k + round) % inRound.length]!;
         const serverCpu = await server.cpuMicros();
         const walkArgs = { style, variant, url: server.url, pageSize };
-        const result = await runInChild<WalkResult>(import.meta.url, "walk", walkArgs, flags);
+        const result = await runInChild<WalkResult>(import.meta.url, "walk", walkArgs, setup);
         result.cpuMs += ((await server.cpuMicros()) - serverCpu) / 1000;
         if (result.items !== pages * pageSize) {
           throw new Error(`${style} ${variant}: walked ${result.items} records, expected ${pages * pageSize}`);

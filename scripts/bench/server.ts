@@ -7,6 +7,7 @@ import { type ChildProcess, fork } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
+import { offBenchCpu } from "./cpu-pinning.js";
 import { homeleCustomerBody, type PagingStyle, pageBody, pageIndex } from "./fixtures.js";
 
 export interface ServerConfig {
@@ -30,7 +31,7 @@ const self = fileURLToPath(import.meta.url);
 export async function startServer(config: ServerConfig = {}): Promise<BenchServer> {
   const child = fork(self, [], {
     env: { ...process.env, BENCH_SERVER: JSON.stringify(config) },
-    execArgv: ["--import", "tsx"],
+    ...offBenchCpu(["--import", "tsx"]),
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const port = await new Promise<number>((resolve, reject) => {
