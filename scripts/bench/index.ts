@@ -40,7 +40,7 @@ const settings = quick
       slices: 4,
       slowProcessRetries: 2,
       pagingRepeats: 9,
-      concurrentRepeats: 3,
+      concurrentRepeats: 5,
     };
 const LATENCY_MS = 20;
 /**

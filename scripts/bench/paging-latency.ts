@@ -15,7 +15,7 @@ const report = new Report();
 report.line(`Load average at start (1, 5, 15 min): **${load()}**.`);
 report.line();
 const loopback = await loopbackPaging(report, { pages: 40, repeats: 1 });
-const latency = await latencyPaging(report, loopback, { latencyPages: 1_000, latencyMs: 20, concurrentRepeats: 3 });
+const latency = await latencyPaging(report, loopback, { latencyPages: 1_000, latencyMs: 20, concurrentRepeats: 5 });
 const target = concurrentTargets(latency);
 report.line(
   `\`concurrency: 4\` target (>= 3.5x sequential, >= 0.9 of the limit): ${target.summary}: ${target.met ? "met" : "**not met**"}.`,
