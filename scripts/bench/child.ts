@@ -5,7 +5,7 @@
  */
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { benchCpu } from "./cpu-pinning.js";
+import { onBenchCpu } from "./cpu-pinning.js";
 
 const self = fileURLToPath(import.meta.url);
 
@@ -30,11 +30,9 @@ const UNPINNED: ChildSetup = { nodeFlags: [], pinned: false };
 
 export function runInChild<T>(moduleUrl: string, name: string, args: unknown, setup: ChildSetup = UNPINNED): Promise<T> {
   const execArgv = ["--expose-gc", ...setup.nodeFlags, "--import", "tsx"];
-  const cpu = setup.pinned ? benchCpu() : undefined;
   const child = fork(self, [], {
     env: { ...process.env, BENCH_CHILD: JSON.stringify({ moduleUrl, name, args }) },
-    // fork() runs `execPath ...execArgv script`: taskset starts Node with the same arguments.
-    ...(cpu === undefined ? { execArgv } : { execPath: "taskset", execArgv: ["-c", String(cpu), process.execPath, ...execArgv] }),
+    ...(setup.pinned ? onBenchCpu(execArgv) : { execArgv }),
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   return new Promise((resolve, reject) => {

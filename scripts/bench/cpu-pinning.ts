@@ -20,12 +20,24 @@ export function benchCpu(): number | undefined {
   return pinnedCpu ?? undefined;
 }
 
+/** `fork()` options that start Node with `execArgv` on the machine's CPUs in `cpuList` (all when undefined). */
+function onCpus(cpuList: string | undefined, execArgv: readonly string[]): { execPath?: string; execArgv: string[] } {
+  // fork() runs `execPath ...execArgv script`: taskset starts Node with the same arguments.
+  if (cpuList === undefined) return { execArgv: [...execArgv] };
+  return { execPath: "taskset", execArgv: ["-c", cpuList, process.execPath, ...execArgv] };
+}
+
+/** `fork()` options for a CPU-timed child: on the bench CPU. */
+export function onBenchCpu(execArgv: readonly string[]): { execPath?: string; execArgv: string[] } {
+  const cpu = benchCpu();
+  return onCpus(cpu === undefined ? undefined : String(cpu), execArgv);
+}
+
 /**
- * How to start a helper process (a server) off the pinned CPU, as `fork()` options: a child
- * inherits its parent's CPU, and a server on the client's CPU would take turns with it.
+ * `fork()` options for a helper process (a server): off the bench CPU. A child inherits its
+ * parent's CPU, and a server on the client's CPU would take turns with it.
  */
 export function offBenchCpu(execArgv: readonly string[]): { execPath?: string; execArgv: string[] } {
   const cpu = benchCpu();
-  if (cpu === undefined) return { execArgv: [...execArgv] };
-  return { execPath: "taskset", execArgv: ["-c", `0-${cpu - 1}`, process.execPath, ...execArgv] };
+  return onCpus(cpu === undefined ? undefined : `0-${cpu - 1}`, execArgv);
 }

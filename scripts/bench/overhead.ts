@@ -60,7 +60,6 @@ function variants(transport: "stub" | "loopback", base: string): Variant[] {
   ];
 }
 
-/** Runs in a child process: one transport, all variants interleaved. */
 /**
  * Which variants share a process, beside the baseline (index 0), by index into `variants()`. One
  * client a process, as an app has: clients that share a process shape each other's speed, as V8
@@ -70,6 +69,7 @@ function variants(transport: "stub" | "loopback", base: string): Variant[] {
  */
 const GROUPS: readonly (readonly number[])[] = [[1], [2], [3], [4], [5], [6, 7]];
 
+/** Runs in a child process: one transport, the baseline and one group's variants interleaved. */
 export async function measureOverhead(args: {
   transport: "stub" | "loopback";
   rounds: RoundsOptions;
@@ -114,9 +114,10 @@ export interface OverheadFigures {
 
 /**
  * A process whose baseline ran under this share of the fastest baseline so far is run again, after
- * a pause, at most `retries` times (a setting: `--quick` has no time for them). This VM has stretches in which a new process runs its whole
- * life at about half speed, and the slowdown is not even across clients (bare openapi-fetch loses
- * more than ky or ours): one such process in a slice moved a run's ratios by up to 40%.
+ * a pause, at most `retries` times (a setting: `--quick` has no time for them). This VM has
+ * stretches in which a new process runs its whole life at about half speed, and the slowdown is
+ * not even across clients (bare openapi-fetch loses more than ky or ours): one such process in a
+ * slice moved a run's ratios by up to 40%.
  */
 const SLOW_PROCESS = 0.7;
 const RETRY_PAUSE_MS = 10_000;
