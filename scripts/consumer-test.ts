@@ -53,7 +53,7 @@ function getIdExample(specPath: string): string | number {
   );
   const idParam = get?.parameters.find((p) => p.in === "path")?.name;
   if (!get || typeof idParam !== "string") throw new Error(`${specPath}: no customers.get operation with an id`);
-  return readSpec(specPath).operation(get.operationId).idExample(idParam);
+  return readSpec(specPath).operation(get).idExample(idParam);
 }
 
 const work = mkdtempSync(join(tmpdir(), "customer-api-consumer-"));

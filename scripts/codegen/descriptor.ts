@@ -111,8 +111,9 @@ export function descriptorSource(specFile: string, vendor: string, specLabel: st
     seen.add(method);
     if (op.operationId === "") throw new SpecError(`${where}: the operation needs an operationId`);
     const opType = `operations[${str(op.operationId)}]`;
+    // The operationId names the types; at run time an operation is its method and path, which cost an app less.
     lines.push(`    ${method}: {`);
-    lines.push(`      operationId: ${str(op.operationId)},`);
+    lines.push(`      // ${op.operationId}`);
     lines.push(`      method: ${str(op.method)},`);
     lines.push(`      path: ${str(op.path)},`);
     const pathParams = op.parameters.filter((p) => p.in === "path");
@@ -181,8 +182,8 @@ function pagingLines(spec: JsonObject, op: SpecOperation, value: Json, body: str
     const list = pointers(`${where}.${key}`, facts[key]);
     if (list.length === 0) continue;
     if (key !== "items" && list.length > 1) throw new SpecError(`${where}.${key}: one pointer`);
-    const accessors = list.map((p) => `at<${body}>()(${str(p)})`);
-    lines.push(`        ${key}: ${key === "items" ? `[${accessors.join(", ")}]` : accessors[0]},`);
+    const typed = list.map((p) => `at<${body}>()(${str(p)})`);
+    lines.push(`        ${key}: ${key === "items" ? `[${typed.join(", ")}]` : typed[0]},`);
   }
   lines.push(`      },`);
   return lines;

@@ -1,6 +1,6 @@
 import createClient, { type Client, type ClientOptions as FetchClientOptions, type Middleware } from "openapi-fetch";
 import { type TokenSource, toTokenProvider } from "./auth/token-provider.js";
-import { ApiError, ConfigurationError, InvalidResponseError } from "./errors.js";
+import { ApiError, ConfigurationError } from "./errors.js";
 import { createPathSerializer } from "./path-params.js";
 import type { VendorProfile } from "./profile.js";
 import { failureOf, wrapClient } from "./raw-client.js";
@@ -49,12 +49,6 @@ export interface ApiClient<Paths extends {}> {
   rateLimiter: Limiter | undefined;
   /** The data of a 2xx result; for anything else, throws the `ApiError` the stack built for it. */
   unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T;
-  /**
-   * An `InvalidResponseError` for a 2xx whose content the client cannot use. `message` is the
-   * vendor package's own words; `body` is kept once the scrubbing code has loaded (with the first
-   * failure), and left out before, as what a server sent may echo a credential.
-   */
-  invalidResponse(message: string, response?: Response, body?: unknown): InvalidResponseError;
 }
 
 /**
@@ -136,7 +130,7 @@ export function createApiClient<Paths extends {}>(
     headers: options.headers,
     // Set once when the request is built: the stack follows redirects itself, credentials kept same-origin.
     redirect: "manual",
-    pathSerializer: createPathSerializer(profile.vendor),
+    pathSerializer: createPathSerializer(),
   });
   const client = wrapClient(inner, transport, { profile, secrets });
   if (extra.middleware) client.use(...extra.middleware);
@@ -149,9 +143,6 @@ export function createApiClient<Paths extends {}>(
       if (result.response.ok) return result.data as never;
       // Built by the stack, which knew the attempts and the request id.
       throw failureOf(result) ?? foreignFailure(profile.vendor, result.response);
-    },
-    invalidResponse(message, response, body) {
-      return new InvalidResponseError({ vendor: profile.vendor, status: response?.status, message, response, body });
     },
   };
 }

@@ -34,9 +34,9 @@ export interface VendorProfile {
    * Where the error body keeps its message, code, field errors and request id, as the spec says:
    * read (when `readError` is absent) by code that loads with the first failure.
    */
-  errorBody?: VendorDescriptor["errors"];
+  errors?: VendorDescriptor["errors"];
   /** Where a 429 body keeps its wait, as the spec says (when `retryAfterFromBody` is absent). */
-  retryAfterBody?: VendorDescriptor["retryAfter"];
+  retryAfter?: VendorDescriptor["retryAfter"];
 }
 
 /** A vendor's "wait N seconds" body field as milliseconds (for `retryAfterFromBody`); anything that is not a non-negative number is ignored. */

@@ -15,13 +15,12 @@ export { type CallOptions, callOptions } from "./call-options.js";
 export { type ApiClient, type ClientOptions, createApiClient } from "./client.js";
 // A client from a vendor's generated descriptor (its spec's x-customer-api facts) and normalizer
 export { type Customers, defineCustomers, type ListParams, type RequestParts } from "./descriptor/customers.js";
-export { type Accessor, type At, accessor, at } from "./descriptor/pointer.js";
+export { type At, at, type Pointer } from "./descriptor/pointer.js";
 export type { CustomerMethod, OperationFacts, PagingFacts, VendorDescriptor } from "./descriptor/types.js";
 export {
   createVendorClient,
   exactlyOneToken,
   type NormalizeContext,
-  profileFromDescriptor,
   type TokenOr,
   type VendorClient,
   type VendorClientOptions,

@@ -12,8 +12,8 @@ const isNode = (value: unknown): value is Node => typeof value === "object" && v
 
 export interface SpecFacts {
   path: string;
-  /** Every operation by `operationId`. */
-  operation(operationId: string): {
+  /** An operation by its method and path, as the generated descriptor names it. */
+  operation(at: { method: string; path: string }): {
     errors: { status: number; body: unknown }[];
     requestExample: unknown;
     idExample(idParam: string): string | number;
@@ -49,22 +49,22 @@ export function readSpec(path: string): SpecFacts {
     return content.example;
   };
   const operations = new Map<string, { node: Node; parameters: Node[] }>();
-  for (const item of Object.values(isNode(spec.paths) ? spec.paths : {})) {
+  for (const [route, item] of Object.entries(isNode(spec.paths) ? spec.paths : {})) {
     if (!isNode(item)) continue;
     for (const method of ["get", "put", "post", "delete", "patch"]) {
       const node = item[method];
-      if (!isNode(node) || typeof node.operationId !== "string") continue;
+      if (!isNode(node)) continue;
       const parameters = [...((item.parameters as unknown[]) ?? []), ...((node.parameters as unknown[]) ?? [])]
         .map(deref)
         .filter(isNode);
-      operations.set(node.operationId, { node, parameters });
+      operations.set(`${method} ${route}`, { node, parameters });
     }
   }
   return {
     path,
-    operation(operationId) {
-      const found = operations.get(operationId);
-      if (!found) throw new Error(`${path}: no operation ${operationId}`);
+    operation(at) {
+      const found = operations.get(`${at.method} ${at.path}`);
+      if (!found) throw new Error(`${path}: no operation ${at.method.toUpperCase()} ${at.path}`);
       const responses = isNode(found.node.responses) ? found.node.responses : {};
       const errors = Object.entries(responses)
         .filter(([status]) => /^[45]\d\d$/.test(status))

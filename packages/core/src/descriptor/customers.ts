@@ -76,8 +76,6 @@ export interface RequestParts {
   params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> };
   /** A JSON body; an object merges with the caller's input, which wins. */
   body?: unknown;
-  /** The call's signal, when a part supplies one. */
-  signal?: AbortSignal;
 }
 
 export interface ResourceOptions<C, Call extends CallOptions> {
@@ -94,14 +92,12 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 function merge(...parts: RequestParts[]): RequestParts & { params: Required<NonNullable<RequestParts["params"]>> } {
   const params: Required<NonNullable<RequestParts["params"]>> = { path: {}, query: {}, header: {} };
   let body: unknown;
-  let signal: AbortSignal | undefined;
   for (const part of parts) {
     for (const key of ["path", "query", "header"] as const) Object.assign(params[key], part.params?.[key]);
     // Object bodies merge (a vendor's per-call fields first, the caller's input over them).
     if (part.body !== undefined) body = isPlainObject(body) && isPlainObject(part.body) ? { ...body, ...part.body } : part.body;
-    if (part.signal !== undefined) signal = part.signal;
   }
-  return { params, body, signal };
+  return { params, body };
 }
 
 /** `customers.get/list/create/update/delete/upsert` from the descriptor, each one request and one normalizer call. */
@@ -127,14 +123,15 @@ export function defineCustomers<Paths extends {}, F extends Facts, C, Call exten
     const client = api.client as unknown as Record<string, (path: string, init: object) => Promise<never>>;
     return api.unwrap(await client[method]!(operation.path, init)) as unknown;
   };
-  const record = (operation: OperationFacts, body: unknown) =>
-    options.normalize(operation.record ? operation.record(body as never) : body);
-  const id = (operation: OperationFacts, value: unknown): RequestParts => {
-    if (typeof value !== "string" && !(typeof value === "number" && Number.isFinite(value))) {
-      throw new InvalidRequestError({ vendor, message: `A customer id is a string or a number, not ${typeof value}` });
-    }
-    return { params: { path: { [operation.idParam!]: value } } };
+  // The pointer reader loads with the first record, as the normalizer does.
+  let pointers: typeof import("./read-pointer.js") | undefined;
+  const record = async (operation: OperationFacts, body: unknown) => {
+    if (operation.record === undefined) return options.normalize(body);
+    pointers ??= await import("./read-pointer.js");
+    return options.normalize(pointers.readPointer(body as never, operation.record));
   };
+  // The client's path serializer refuses an id that is not a finite number or a usable string.
+  const id = (operation: OperationFacts, value: unknown): RequestParts => ({ params: { path: { [operation.idParam!]: value } } });
 
   const resource: Partial<Record<CustomerMethod, unknown>> = {};
   const { get, list, create, upsert, update, delete: remove } = customers as Facts;

@@ -1,5 +1,6 @@
 import type { VendorProfile } from "../profile.js";
 import { type ErrorDetails, secondsToMs } from "../profile.js";
+import { readPointer } from "./read-pointer.js";
 import type { VendorDescriptor } from "./types.js";
 
 type Errors = VendorDescriptor["errors"];
@@ -7,7 +8,7 @@ type Errors = VendorDescriptor["errors"];
 const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
 const first = <T>(reads: Errors["message"], body: unknown, pick: (value: unknown) => T | undefined): T | undefined => {
   for (const read of reads) {
-    const value = pick(read(body as never));
+    const value = pick(readPointer(body as never, read));
     if (value !== undefined) return value;
   }
   return undefined;
@@ -32,7 +33,7 @@ function fieldMap(value: unknown, skip: ReadonlySet<string>): Record<string, str
  */
 export function errorReader(errors: Errors): (body: unknown) => ErrorDetails & { requestId?: string } {
   // Keys read as the message or code are not field errors when the fields are the body itself.
-  const topLevel = new Set([...errors.message, ...errors.code].map((read) => read.pointer.split("/")[1] ?? ""));
+  const topLevel = new Set([...errors.message, ...errors.code].map((pointer) => pointer.split("/")[1] ?? ""));
   return (body) => {
     const fields = first(errors.fields, body, (value) => fieldMap(value, value === body ? topLevel : new Set()));
     const [firstField] = Object.entries(fields ?? {});
@@ -52,14 +53,14 @@ export function errorReader(errors: Errors): (body: unknown) => ErrorDetails & {
 export function retryAfterReader(hint: VendorDescriptor["retryAfter"]): ((body: unknown) => number | undefined) | undefined {
   if (!hint) return undefined;
   return (body) => {
-    const ms = secondsToMs(hint.at(body as never));
+    const ms = secondsToMs(readPointer(body as never, hint.at));
     return ms === undefined ? undefined : hint.unit === "milliseconds" ? ms / 1000 : ms;
   };
 }
 
 /** The profile's error-body reader: its own, or one made from the spec's facts. */
 export const readErrorOf = (profile: VendorProfile) =>
-  profile.readError ?? (profile.errorBody ? errorReader(profile.errorBody) : undefined);
+  profile.readError ?? (profile.errors ? errorReader(profile.errors) : undefined);
 
 /** The profile's 429-body wait reader: its own, or one made from the spec's facts. */
-export const retryAfterOf = (profile: VendorProfile) => profile.retryAfterFromBody ?? retryAfterReader(profile.retryAfterBody);
+export const retryAfterOf = (profile: VendorProfile) => profile.retryAfterFromBody ?? retryAfterReader(profile.retryAfter);

@@ -1,15 +1,21 @@
 import type { PagingStyle } from "../paging/paginator.js";
 import { cursorPaging, offsetPaging, pageNumberPaging } from "../paging/styles.js";
+import type { Pointer } from "./pointer.js";
+import { readPointer } from "./read-pointer.js";
 import type { PagingFacts } from "./types.js";
 
 /** The records of a page: the first `items` pointer that finds an array. */
 const itemsOf = (facts: PagingFacts) => (page: unknown) => {
   for (const read of facts.items) {
-    const items = read(page as never);
+    const items = readPointer(page as never, read);
     if (Array.isArray(items)) return items as unknown[];
   }
   return undefined as unknown as unknown[];
 };
+
+/** What an optional pointer finds; `undefined` when the spec gives none. */
+const readOptional = (page: unknown, pointer: Pointer<never> | undefined) =>
+  pointer === undefined ? undefined : readPointer(page as never, pointer);
 
 const count = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? value : undefined);
 
@@ -31,8 +37,8 @@ export function pagingFromFacts(
       return {
         style: cursorPaging({
           items,
-          nextCursor: (page) => facts.nextCursor(page as never) as string,
-          hasMore: facts.hasMore && ((page) => facts.hasMore!(page as never) as boolean),
+          nextCursor: (page) => readPointer(page as never, facts.nextCursor) as string,
+          hasMore: facts.hasMore === undefined ? undefined : (page) => readPointer(page as never, facts.hasMore!) as boolean,
         }) as never,
         query: (state) => ({
           [facts.cursorParam]: state.cursor,
@@ -47,7 +53,7 @@ export function pagingFromFacts(
           items,
           // A page longer than asked for means the server ignores paging: that page is the whole list.
           total: (page) =>
-            count(facts.total?.(page as never)) ?? ((items(page)?.length ?? 0) > limit ? items(page).length : undefined),
+            count(readOptional(page, facts.total)) ?? ((items(page)?.length ?? 0) > limit ? items(page).length : undefined),
         }) as never,
         query: (state) => ({ [facts.limitParam]: state.limit, [facts.offsetParam]: state.offset }),
       };
@@ -58,10 +64,10 @@ export function pagingFromFacts(
           pageSize,
           items,
           totalPages: (page) => {
-            const pages = count(facts.totalPages?.(page as never));
+            const pages = count(readOptional(page, facts.totalPages));
             if (pages !== undefined) return pages;
-            const total = count(facts.total?.(page as never));
-            const size = count(facts.pageSize?.(page as never));
+            const total = count(readOptional(page, facts.total));
+            const size = count(readOptional(page, facts.pageSize));
             return total !== undefined && size !== undefined && size > 0 ? Math.ceil(total / size) : undefined;
           },
         }) as never,

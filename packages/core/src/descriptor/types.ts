@@ -1,7 +1,7 @@
-import type { Accessor } from "./pointer.js";
+import type { Pointer } from "./pointer.js";
 
-/** Any accessor, whatever body it reads (`never` accepts every body type). */
-type Read = Accessor<never>;
+/** Any pointer, whatever body it reads (`never` accepts every body type). */
+type Read = Pointer<never>;
 
 /** Where one list operation keeps its paging, from the operation's `x-customer-api-operation.paging`. */
 export type PagingFacts =
@@ -35,8 +35,6 @@ export type PagingFacts =
 
 /** One operation a resource method stands on. */
 export interface OperationFacts {
-  /** The spec's `operationId`, for messages and tests. */
-  operationId: string;
   /** Lower-case, as openapi-typescript keys `paths`. */
   method: "get" | "put" | "post" | "delete" | "patch";
   /** The path as the spec writes it, with `{param}` templates: a key of the generated `paths`. */

@@ -4,7 +4,6 @@ import type { CallOptions } from "../call-options.js";
 import { type ApiClient, type ClientOptions, createApiClient } from "../client.js";
 import { ConfigurationError } from "../errors.js";
 import { assertPhoneCountry } from "../normalize/phone-country.js";
-import type { VendorProfile } from "../profile.js";
 import type { Limiter } from "../transport/limiter.js";
 import { type Customers, defineCustomers, type ResourceOptions } from "./customers.js";
 import type { VendorDescriptor } from "./types.js";
@@ -42,20 +41,6 @@ export interface VendorExtension<Paths extends {}, C, Call extends CallOptions, 
   customers?(api: ApiClient<Paths>, normalize: (record: unknown) => Promise<C>): Extra;
 }
 
-/** The profile core's transport reads, from the generated descriptor. */
-export function profileFromDescriptor(descriptor: VendorDescriptor): VendorProfile {
-  return {
-    vendor: descriptor.vendor,
-    baseUrl: descriptor.baseUrl,
-    authScheme: descriptor.authScheme,
-    rateLimit: descriptor.rateLimit,
-    // Read only on failure, by code that loads with the first one.
-    errorBody: descriptor.errors,
-    requestIdHeaders: descriptor.requestIdHeaders,
-    retryAfterBody: descriptor.retryAfter,
-  };
-}
-
 /**
  * A vendor's client from its descriptor and normalizer: `createVendorClient<paths>()(descriptor,
  * normalize, options)`. The client object is built, not patched: openapi-fetch's methods, the
@@ -74,11 +59,8 @@ export function createVendorClient<Paths extends {}>() {
       throw new ConfigurationError({ vendor: descriptor.vendor, message: "`acceptLanguage` must be a non-empty string" });
     }
     const headers = acceptLanguage === undefined ? rest.headers : { "Accept-Language": acceptLanguage, ...rest.headers };
-    const api = createApiClient<Paths>(
-      profileFromDescriptor(descriptor),
-      { ...rest, headers },
-      { middleware: extension.middleware },
-    );
+    // The descriptor is the profile: the same facts under the same names.
+    const api = createApiClient<Paths>(descriptor, { ...rest, headers }, { middleware: extension.middleware });
     const context: NormalizeContext = defaultPhoneCountry === undefined ? {} : { defaultPhoneCountry };
     const normalizeRecord = (record: unknown) => normalize(record, context);
     const customers = Object.assign(

@@ -8,6 +8,7 @@
  */
 
 export { errorReader, retryAfterReader } from "../descriptor/error-reader.js";
+export { readPointer } from "../descriptor/read-pointer.js";
 export { secondsToMs } from "../profile.js";
 export { buildAddress } from "./address.js";
 export type { Address, Customer } from "./customer.js";

@@ -82,8 +82,7 @@ class DeferredLimiter implements Limiter {
     return this.limiter ? this.limiter.acquire(signal) : this.load().then((limiter) => limiter.acquire(signal));
   }
 
-  pause(ms: number): void | Promise<void> {
-    if (this.limiter) return this.limiter.pause(ms);
+  pause(ms: number): Promise<void> {
     const until = Date.now() + ms;
     return this.load().then((limiter) => limiter.pause(Math.max(0, until - Date.now())));
   }

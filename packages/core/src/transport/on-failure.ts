@@ -7,6 +7,8 @@ import { retryAfterOf } from "../descriptor/error-reader.js";
 import { errorFromResponse } from "../error-from-response.js";
 import { ApiError, ConnectionError, InvalidRequestError, InvalidResponseError } from "../errors.js";
 import { TimeoutError, UserAbortError } from "../failure-errors.js";
+import type { RefusedPathParameter } from "../path-params.js";
+import { pathProblem } from "../path-problem.js";
 import type { RequestContext } from "./layer.js";
 import { scrubFacts, scrubSecrets } from "./redact.js";
 import type { Reply } from "./reply.js";
@@ -101,7 +103,16 @@ export function toTransportError(cause: unknown, request: Request, context: Requ
 
 /** The error for a request openapi-fetch could not build; its message may quote a header value, a credential say: scrubbed. */
 export function requestBuildError(vendor: string, cause: unknown): InvalidRequestError {
-  const message = `Could not build the request: ${(cause as Error)?.message ?? String(cause)}`;
+  const refused = cause as Partial<RefusedPathParameter> | undefined;
+  if (refused?.pathParameter !== undefined) {
+    return new InvalidRequestError({
+      vendor,
+      message: `Path parameter "${refused.pathParameter}" ${pathProblem(refused.value)}`,
+    });
+  }
+  // `encodeURIComponent` refuses a lone surrogate in a path or query value with a bare "URI malformed".
+  const reason = cause instanceof URIError ? "a path or query value is not well-formed Unicode" : undefined;
+  const message = `Could not build the request: ${reason ?? (cause as Error)?.message ?? String(cause)}`;
   return new InvalidRequestError(scrubFacts({ vendor, message, cause }));
 }
 

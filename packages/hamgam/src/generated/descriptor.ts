@@ -23,7 +23,7 @@ export const descriptor = {
   },
   customers: {
     list: {
-      operationId: "listCustomers",
+      // listCustomers
       method: "get",
       path: "/api/customers",
       paging: {
@@ -36,14 +36,14 @@ export const descriptor = {
       },
     },
     get: {
-      operationId: "retrieveCustomer",
+      // retrieveCustomer
       method: "get",
       path: "/api/customers/{id}",
       idParam: "id" satisfies keyof operations["retrieveCustomer"]["parameters"]["path"],
       record: at<RetrieveCustomerBody>()(""),
     },
     delete: {
-      operationId: "deleteCustomer",
+      // deleteCustomer
       method: "delete",
       path: "/api/customers/{id}",
       idParam: "id" satisfies keyof operations["deleteCustomer"]["parameters"]["path"],

@@ -24,7 +24,7 @@ export const descriptor = {
   },
   customers: {
     list: {
-      operationId: "listCustomers",
+      // listCustomers
       method: "get",
       path: "/customers",
       paging: {
@@ -37,14 +37,14 @@ export const descriptor = {
       },
     },
     get: {
-      operationId: "getCustomer",
+      // getCustomer
       method: "get",
       path: "/customers/{id}",
       idParam: "id" satisfies keyof operations["getCustomer"]["parameters"]["path"],
       record: at<GetCustomerBody>()("/data"),
     },
     update: {
-      operationId: "updateCustomer",
+      // updateCustomer
       method: "patch",
       path: "/customers/{id}",
       idParam: "id" satisfies keyof operations["updateCustomer"]["parameters"]["path"],
