@@ -113,7 +113,7 @@ export function descriptorSource(specFile: string, vendor: string, specLabel: st
     const opType = `operations[${str(op.operationId)}]`;
     // The operationId names the types; at run time an operation is its method and path, which cost an app less.
     lines.push(`    ${method}: {`);
-    lines.push(`      // ${op.operationId}`);
+    lines.push(`      // operationId ${str(op.operationId)}`);
     lines.push(`      method: ${str(op.method)},`);
     lines.push(`      path: ${str(op.path)},`);
     const pathParams = op.parameters.filter((p) => p.in === "path");

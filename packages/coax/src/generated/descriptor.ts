@@ -29,7 +29,7 @@ export const descriptor = {
   retryAfter: { at: at<RateLimitedBody>()("/body/retry_after"), unit: "seconds" },
   customers: {
     list: {
-      // listCustomers
+      // operationId "listCustomers"
       method: "get",
       path: "/api/v2/customers",
       paging: {
@@ -42,33 +42,33 @@ export const descriptor = {
       },
     },
     create: {
-      // createCustomer
+      // operationId "createCustomer"
       method: "post",
       path: "/api/v2/customers",
       record: at<CreateCustomerBody>()("/body"),
     },
     upsert: {
-      // upsertCustomer
+      // operationId "upsertCustomer"
       method: "post",
       path: "/api/v2/customers/upsert",
       record: at<UpsertCustomerBody>()("/body"),
     },
     get: {
-      // getCustomer
+      // operationId "getCustomer"
       method: "get",
       path: "/api/v2/customers/{id}",
       idParam: "id" satisfies keyof operations["getCustomer"]["parameters"]["path"],
       record: at<GetCustomerBody>()("/body"),
     },
     update: {
-      // updateCustomer
+      // operationId "updateCustomer"
       method: "put",
       path: "/api/v2/customers/{id}",
       idParam: "id" satisfies keyof operations["updateCustomer"]["parameters"]["path"],
       record: at<UpdateCustomerBody>()("/body"),
     },
     delete: {
-      // deleteCustomer
+      // operationId "deleteCustomer"
       method: "delete",
       path: "/api/v2/customers/{id}",
       idParam: "id" satisfies keyof operations["deleteCustomer"]["parameters"]["path"],

@@ -23,7 +23,7 @@ export const descriptor = {
   },
   customers: {
     list: {
-      // listCustomers
+      // operationId "listCustomers"
       method: "get",
       path: "/api/customers",
       paging: {
@@ -36,14 +36,14 @@ export const descriptor = {
       },
     },
     get: {
-      // retrieveCustomer
+      // operationId "retrieveCustomer"
       method: "get",
       path: "/api/customers/{id}",
       idParam: "id" satisfies keyof operations["retrieveCustomer"]["parameters"]["path"],
       record: at<RetrieveCustomerBody>()(""),
     },
     delete: {
-      // deleteCustomer
+      // operationId "deleteCustomer"
       method: "delete",
       path: "/api/customers/{id}",
       idParam: "id" satisfies keyof operations["deleteCustomer"]["parameters"]["path"],

@@ -27,7 +27,7 @@ export const descriptor = {
   retryAfter: { at: at<RateLimitedBody>()("/retry_after"), unit: "seconds" },
   customers: {
     list: {
-      // listCustomers
+      // operationId "listCustomers"
       method: "get",
       path: "/customers",
       paging: {
@@ -41,7 +41,7 @@ export const descriptor = {
       },
     },
     get: {
-      // showCustomer
+      // operationId "showCustomer"
       method: "get",
       path: "/customers/{id}",
       idParam: "id" satisfies keyof operations["showCustomer"]["parameters"]["path"],

@@ -24,7 +24,7 @@ export const descriptor = {
   },
   customers: {
     list: {
-      // listCustomers
+      // operationId "listCustomers"
       method: "get",
       path: "/customers",
       paging: {
@@ -37,14 +37,14 @@ export const descriptor = {
       },
     },
     get: {
-      // getCustomer
+      // operationId "getCustomer"
       method: "get",
       path: "/customers/{id}",
       idParam: "id" satisfies keyof operations["getCustomer"]["parameters"]["path"],
       record: at<GetCustomerBody>()("/data"),
     },
     update: {
-      // updateCustomer
+      // operationId "updateCustomer"
       method: "patch",
       path: "/customers/{id}",
       idParam: "id" satisfies keyof operations["updateCustomer"]["parameters"]["path"],

@@ -26,7 +26,7 @@ export const descriptor = {
   },
   customers: {
     list: {
-      // listCustomers
+      // operationId "listCustomers"
       method: "get",
       path: "/customers",
       paging: {
@@ -39,27 +39,27 @@ export const descriptor = {
       },
     },
     create: {
-      // createCustomer
+      // operationId "createCustomer"
       method: "post",
       path: "/customers",
       record: at<CreateCustomerBody>()("/data"),
     },
     get: {
-      // getCustomer
+      // operationId "getCustomer"
       method: "get",
       path: "/customers/{customer}",
       idParam: "customer" satisfies keyof operations["getCustomer"]["parameters"]["path"],
       record: at<GetCustomerBody>()("/data"),
     },
     update: {
-      // updateCustomer
+      // operationId "updateCustomer"
       method: "put",
       path: "/customers/{customer}",
       idParam: "customer" satisfies keyof operations["updateCustomer"]["parameters"]["path"],
       record: at<UpdateCustomerBody>()("/data"),
     },
     delete: {
-      // deleteCustomer
+      // operationId "deleteCustomer"
       method: "delete",
       path: "/customers/{customer}",
       idParam: "customer" satisfies keyof operations["deleteCustomer"]["parameters"]["path"],
