@@ -33,6 +33,7 @@ const notExportable: Record<string, string[]> = {
   // The type-level machinery that derives each method's arguments from the spec's operation
   // types: documented where it is used (`Customers`, `ListParams`, `at`), not as API of its own.
   core: [
+    "AnyPointer",
     "BodyOf",
     "Checked",
     "Facts",
@@ -41,7 +42,6 @@ const notExportable: Record<string, string[]> = {
     "OptionsOf",
     "PagingParams",
     "QueryOf",
-    "Read",
     "ResourceOptions",
     "Step",
     "SuccessBodyOf",

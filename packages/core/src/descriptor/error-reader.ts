@@ -6,9 +6,9 @@ import type { VendorDescriptor } from "./types.js";
 type Errors = VendorDescriptor["errors"];
 
 const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
-const first = <T>(reads: Errors["message"], body: unknown, pick: (value: unknown) => T | undefined): T | undefined => {
-  for (const read of reads) {
-    const value = pick(readPointer(body as never, read));
+const first = <T>(pointers: Errors["message"], body: unknown, pick: (value: unknown) => T | undefined): T | undefined => {
+  for (const pointer of pointers) {
+    const value = pick(readPointer(body as never, pointer));
     if (value !== undefined) return value;
   }
   return undefined;

@@ -6,8 +6,8 @@ import type { PagingFacts } from "./types.js";
 
 /** The records of a page: the first `items` pointer that finds an array. */
 const itemsOf = (facts: PagingFacts) => (page: unknown) => {
-  for (const read of facts.items) {
-    const items = readPointer(page as never, read);
+  for (const pointer of facts.items) {
+    const items = readPointer(page as never, pointer);
     if (Array.isArray(items)) return items as unknown[];
   }
   return undefined as unknown as unknown[];
@@ -38,7 +38,7 @@ export function pagingFromFacts(
         style: cursorPaging({
           items,
           nextCursor: (page) => readPointer(page as never, facts.nextCursor) as string,
-          hasMore: facts.hasMore === undefined ? undefined : (page) => readPointer(page as never, facts.hasMore!) as boolean,
+          hasMore: (page) => readOptional(page, facts.hasMore) as boolean | undefined,
         }) as never,
         query: (state) => ({
           [facts.cursorParam]: state.cursor,

@@ -1,7 +1,7 @@
 import type { Pointer } from "./pointer.js";
 
 /** Any pointer, whatever body it reads (`never` accepts every body type). */
-type Read = Pointer<never>;
+type AnyPointer = Pointer<never>;
 
 /** Where one list operation keeps its paging, from the operation's `x-customer-api-operation.paging`. */
 export type PagingFacts =
@@ -10,27 +10,27 @@ export type PagingFacts =
       cursorParam: string;
       pageSizeParam?: string;
       defaultPageSize?: number;
-      items: readonly Read[];
-      nextCursor: Read;
-      hasMore?: Read;
+      items: readonly AnyPointer[];
+      nextCursor: AnyPointer;
+      hasMore?: AnyPointer;
     }
   | {
       style: "offset";
       offsetParam: string;
       limitParam: string;
       defaultPageSize?: number;
-      items: readonly Read[];
-      total?: Read;
+      items: readonly AnyPointer[];
+      total?: AnyPointer;
     }
   | {
       style: "page";
       pageParam: string;
       pageSizeParam?: string;
       defaultPageSize?: number;
-      items: readonly Read[];
-      totalPages?: Read;
-      total?: Read;
-      pageSize?: Read;
+      items: readonly AnyPointer[];
+      totalPages?: AnyPointer;
+      total?: AnyPointer;
+      pageSize?: AnyPointer;
     };
 
 /** One operation a resource method stands on. */
@@ -42,7 +42,7 @@ export interface OperationFacts {
   /** The path parameter that takes the record's id. */
   idParam?: string;
   /** Where the record sits in the success body. */
-  record?: Read;
+  record?: AnyPointer;
   /** How a list operation pages; absent on single-record operations. */
   paging?: PagingFacts;
 }
@@ -64,13 +64,13 @@ export interface VendorDescriptor {
   requestIdHeaders: readonly string[];
   /** Where an error body keeps these; each list is tried in order. */
   errors: {
-    message: readonly Read[];
-    code: readonly Read[];
-    fields: readonly Read[];
-    requestId: readonly Read[];
+    message: readonly AnyPointer[];
+    code: readonly AnyPointer[];
+    fields: readonly AnyPointer[];
+    requestId: readonly AnyPointer[];
   };
   /** The wait a 429 body asks for. */
-  retryAfter?: { at: Read; unit: "seconds" | "milliseconds" };
+  retryAfter?: { at: AnyPointer; unit: "seconds" | "milliseconds" };
   /** The operations each `customers` method stands on; a method the spec lacks is not built. */
   customers: Partial<Record<CustomerMethod, OperationFacts>>;
 }
